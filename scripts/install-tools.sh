@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Node.js tools the tests and the demo run: Azurite (tools/azurite) and, once present, the
+# independent JavaScript clients used by interoperability tests (tests/interop). Skips a folder whose
+# package-lock.json has not changed since its last install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for dir in tools/azurite tests/interop; do
+  [ -f "$dir/package-lock.json" ] || continue
+  stamp="$dir/node_modules/.installed-lock-sha256"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    continue
+  fi
+  echo "Installing npm packages in $dir ..."
+  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+done

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerates ReportingPipeline.CI.slnf: every project of ReportingPipeline.sln except the Functions app,
+# whose worker packages are not on our feed (see README, "Why the Functions app is not built here").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+projects=$(grep -E '^Project\(' ReportingPipeline.sln | grep -oE '"[^"]+\.csproj"' | tr -d '"' | tr '\\' '/' | grep -v '^functions/' | sort)
+{
+  echo '{'
+  echo '  "solution": {'
+  echo '    "path": "ReportingPipeline.sln",'
+  echo '    "projects": ['
+  first=1
+  for p in $projects; do
+    if [ $first -eq 0 ]; then echo ','; fi
+    printf '      "%s"' "${p//\//\\\\}"
+    first=0
+  done
+  echo
+  echo '    ]'
+  echo '  }'
+  echo '}'
+} > ReportingPipeline.CI.slnf
+echo "ReportingPipeline.CI.slnf: $(echo "$projects" | wc -l) projects"

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Reporting.Cli.Commands;
+
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Build(CliConsole console)
+    {
+        yield return StorageCommands.Build(console);
+        yield return DemoCommand.Build(console);
+    }
+}

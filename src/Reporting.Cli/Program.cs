@@ -1,0 +1,3 @@
+using Reporting.Cli;
+
+return await ReportingCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Reporting.Storage;
+
+/// <summary>The blob and table service clients for the configured account, and the layout's names.</summary>
+public sealed class StorageClients
+{
+    public StorageClients(IOptions<StorageOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public StorageClients(StorageOptions options)
+    {
+        Layout = new StorageLayout(options.NamePrefix);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Blobs = new BlobServiceClient(options.ConnectionString);
+            Tables = new TableServiceClient(options.ConnectionString);
+        }
+        else
+        {
+            TokenCredential credential = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+            Blobs = new BlobServiceClient(options.BlobServiceUri ?? throw new InvalidOperationException("Storage:BlobServiceUri is not set."), credential);
+            Tables = new TableServiceClient(options.TableServiceUri ?? throw new InvalidOperationException("Storage:TableServiceUri is not set."), credential);
+        }
+    }
+
+    public StorageLayout Layout { get; }
+    public BlobServiceClient Blobs { get; }
+    public TableServiceClient Tables { get; }
+
+    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(Layout.UploadsContainer);
+    public BlobContainerClient Feedback => Blobs.GetBlobContainerClient(Layout.FeedbackContainer);
+    public BlobContainerClient Reports => Blobs.GetBlobContainerClient(Layout.ReportsContainer);
+
+    public TableClient Table(TableName name) => Tables.GetTableClient(Layout.Table(name));
+}

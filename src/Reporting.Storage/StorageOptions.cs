@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Reporting.Storage;
+
+/// <summary>
+/// Where the pipeline's blobs and tables live. Either a connection string (Azurite, local runs) or
+/// service URIs with a managed identity (production, where shared keys are disabled).
+/// </summary>
+public sealed class StorageOptions : IValidatableObject
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>A storage connection string, e.g. <c>UseDevelopmentStorage=true</c> or Azurite's full string.</summary>
+    public string? ConnectionString { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity; empty means DefaultAzureCredential's choice.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>
+    /// Prefix for every container and table name, so several environments (or test runs) can share one
+    /// account. Lower-case letters and digits only, because table names allow nothing else.
+    /// </summary>
+    [RegularExpression("^[a-z][a-z0-9]{0,15}$|^$", ErrorMessage = "Storage:NamePrefix must be empty or 1-16 lower-case letters and digits, starting with a letter.")]
+    public string NamePrefix { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        var hasUris = BlobServiceUri is not null || TableServiceUri is not null;
+        if (!hasConnectionString && !hasUris)
+        {
+            yield return new ValidationResult(
+                "Storage is not configured: set Storage:ConnectionString (or --storage / REPORTING_STORAGE), " +
+                "or Storage:BlobServiceUri and Storage:TableServiceUri for an identity-based connection.",
+                [nameof(ConnectionString)]);
+        }
+        else if (!hasConnectionString && (BlobServiceUri is null || TableServiceUri is null))
+        {
+            yield return new ValidationResult(
+                "An identity-based connection needs both Storage:BlobServiceUri and Storage:TableServiceUri.",
+                [nameof(BlobServiceUri), nameof(TableServiceUri)]);
+        }
+    }
+}
