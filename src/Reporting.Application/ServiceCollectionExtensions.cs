@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Reporting.Application.Validation;
+using Reporting.Excel.Reading;
+using Reporting.Excel.Reports;
 using Reporting.Storage;
 
 namespace Reporting.Application;
@@ -13,6 +17,13 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+
+        services.AddOptions<WorkbookLimits>()
+            .Bind(configuration.GetSection(WorkbookLimits.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new MonthReportParser(sp.GetRequiredService<IOptions<WorkbookLimits>>().Value));
+        services.TryAddSingleton<ReportValidator>();
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))

@@ -6,6 +6,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Build(CliConsole console)
     {
+        yield return ValidateCommand.Build(console);
+        yield return TemplateCommand.Build(console);
+        yield return SamplesCommand.Build(console);
         yield return StorageCommands.Build(console);
         yield return DemoCommand.Build(console);
     }

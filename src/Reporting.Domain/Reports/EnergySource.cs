@@ -1,0 +1,59 @@
+namespace Reporting.Domain.Reports;
+
+/// <summary>Where a miner's electricity came from; the fee rate and the quota depend on it.</summary>
+public enum EnergySource
+{
+    /// <summary>Bought from the unified power system through the market operator's centralised trading; the quota applies.</summary>
+    Grid,
+
+    /// <summary>Imported electricity.</summary>
+    Import,
+
+    /// <summary>From renewable sources.</summary>
+    Renewable,
+
+    /// <summary>The miner's own non-renewable plant connected to the unified power system.</summary>
+    OwnGeneration,
+
+    /// <summary>The miner's own plant not connected to the unified power system.</summary>
+    OffGrid,
+}
+
+public static class EnergySources
+{
+    public static IReadOnlyList<EnergySource> All { get; } = Enum.GetValues<EnergySource>();
+
+    /// <summary>The code miners write in the Source column and the rules file uses.</summary>
+    public static string Code(this EnergySource source) => source switch
+    {
+        EnergySource.Grid => "grid",
+        EnergySource.Import => "import",
+        EnergySource.Renewable => "renewable",
+        EnergySource.OwnGeneration => "own-generation",
+        EnergySource.OffGrid => "off-grid",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+    };
+
+    public static IReadOnlyList<string> Codes { get; } = All.Select(Code).ToArray();
+
+    /// <summary>
+    /// Accepts the code in any letter case, with spaces or underscores instead of the hyphen
+    /// ("Own generation", "OFF_GRID"), as people type it.
+    /// </summary>
+    public static bool TryParse(string? text, out EnergySource source)
+    {
+        source = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var normalized = string.Join('-', text.Trim().ToLowerInvariant()
+            .Split([' ', '_', '-', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
+        switch (normalized)
+        {
+            case "grid": source = EnergySource.Grid; return true;
+            case "import": source = EnergySource.Import; return true;
+            case "renewable": source = EnergySource.Renewable; return true;
+            case "own-generation": source = EnergySource.OwnGeneration; return true;
+            case "off-grid" or "offgrid": source = EnergySource.OffGrid; return true;
+            default: return false;
+        }
+    }
+}

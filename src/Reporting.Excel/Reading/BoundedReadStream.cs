@@ -1,0 +1,55 @@
+using Reporting.Domain.Validation;
+
+namespace Reporting.Excel.Reading;
+
+/// <summary>
+/// Counts the bytes decompressed from a workbook's parts against one shared budget. The declared sizes
+/// are checked before anything is read and .NET stops each part at its declared size; this is the
+/// second line of defence should either ever change.
+/// </summary>
+internal sealed class DecompressionBudget(long maxBytes)
+{
+    private long _used;
+
+    public long MaxBytes { get; } = maxBytes;
+
+    public void Consume(int bytes)
+    {
+        _used += bytes;
+        if (_used > MaxBytes)
+        {
+            throw new WorkbookRejectedException(ValidationIssue.Error(IssueCodes.ArchiveTooLarge, null, null, null,
+                $"The workbook expands to more than {MaxBytes / (1024 * 1024)} MiB when unpacked. " +
+                "Such files are refused to protect the service; remove images and unused sheets, or split the data."));
+        }
+    }
+}
+
+internal sealed class BoundedReadStream(Stream inner, DecompressionBudget budget) : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        budget.Consume(read);
+        return read;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+}

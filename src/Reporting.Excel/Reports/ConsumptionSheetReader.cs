@@ -1,0 +1,99 @@
+using Reporting.Domain.Reports;
+using Reporting.Domain.Validation;
+using Reporting.Excel.Reading;
+using static Reporting.Excel.Reports.ReportContract;
+
+namespace Reporting.Excel.Reports;
+
+/// <summary>Reads the "Consumption" sheet: one row per site, meter and source.</summary>
+internal static class ConsumptionSheetReader
+{
+    private static readonly ColumnSpec[] Columns =
+    [
+        new(Consumption.Site, Required: true),
+        new(Consumption.Meter, Required: true),
+        new(Consumption.Source, Required: true),
+        new(Consumption.Kwh, Required: true),
+        // Required only when the sheet has grid or import rows; checked below.
+        new(Consumption.CostKzt, Required: false),
+    ];
+
+    public static List<ConsumptionRow> Read(XlsxPackage package, IssueCollector issues, int maxRows)
+    {
+        var rows = new List<ConsumptionRow>();
+        var sheet = package.FindSheet(ConsumptionSheet);
+        if (sheet is null)
+        {
+            issues.Error(IssueCodes.MissingSheet, ConsumptionSheet, null, null,
+                $"A consumption report needs a '{ConsumptionSheet}' sheet. Sheets found: {ReportSheetReader.SheetList(package)}.");
+            return rows;
+        }
+
+        var cells = new CellParser(sheet.Name, issues);
+        var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var costColumnReported = false;
+
+        var header = TableSheetReader.Read(package, sheet, Columns, issues, maxRows, (header, row) =>
+        {
+            var site = cells.Text(row, header[Consumption.Site], Consumption.Site, required: true);
+            var meter = cells.Text(row, header[Consumption.Meter], Consumption.Meter, required: false);
+            var sourceColumn = header[Consumption.Source];
+            var sourceText = cells.Text(row, sourceColumn, Consumption.Source, required: true);
+            EnergySource? source = null;
+            if (sourceText is not null)
+            {
+                if (EnergySources.TryParse(sourceText, out var parsed)) source = parsed;
+                else cells.Error(IssueCodes.UnknownSource, row, sourceColumn, sourceText,
+                    $"Source '{sourceText}' is not one of: {string.Join(", ", EnergySources.Codes)}.");
+            }
+
+            var kwhColumn = header[Consumption.Kwh];
+            var kwh = cells.Decimal(row, kwhColumn, Consumption.Kwh, required: true);
+            if (kwh < 0)
+            {
+                cells.Error(IssueCodes.ConstraintError, row, kwhColumn, kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "kWh cannot be negative. Report consumption only; corrections go in a new upload of the whole month.");
+                kwh = null;
+            }
+
+            var needsCost = source is EnergySource.Grid or EnergySource.Import;
+            var costColumn = header[Consumption.CostKzt];
+            if (needsCost && costColumn == 0 && !costColumnReported)
+            {
+                issues.Error(IssueCodes.MissingColumn, sheet.Name, null, null,
+                    SheetHeader.MissingColumnMessage(Consumption.CostKzt, header.Found) + " It is required because the sheet has grid or import rows.");
+                costColumnReported = true;
+            }
+
+            var cost = cells.Decimal(row, costColumn, Consumption.CostKzt, required: needsCost);
+            if (cost < 0)
+            {
+                cells.Error(IssueCodes.ConstraintError, row, costColumn, cost.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "Cost KZT cannot be negative.");
+                cost = null;
+            }
+
+            if (site is null || source is null || kwh is null || (needsCost && cost is null)) return;
+
+            var key = string.Join('\u0001', site.ToUpperInvariant(), meter?.ToUpperInvariant() ?? "", source.Value.Code());
+            if (firstRowOfKey.TryGetValue(key, out var first))
+            {
+                cells.Error(IssueCodes.DuplicateRow, row, header[Consumption.Site], site,
+                    $"Row {row.Number} repeats site '{site}', meter '{meter ?? "(none)"}' and source '{source.Value.Code()}' of row {first}. " +
+                    "Give one row per site, meter and source; add the kWh together.");
+                return;
+            }
+
+            firstRowOfKey[key] = row.Number;
+            rows.Add(new ConsumptionRow(row.Number, site, string.IsNullOrWhiteSpace(meter) ? null : meter, source.Value, kwh.Value, cost));
+        });
+
+        if (header is not null && rows.Count == 0 && !issues.HasErrors)
+        {
+            issues.Warning(IssueCodes.NoDataRows, sheet.Name, null, null,
+                "The Consumption sheet has no data rows: the report states that no electricity was used for mining this month.");
+        }
+
+        return rows;
+    }
+}

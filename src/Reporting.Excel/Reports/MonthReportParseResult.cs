@@ -1,0 +1,22 @@
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Validation;
+
+namespace Reporting.Excel.Reports;
+
+/// <summary>
+/// What parsing a miner's workbook produced: the report when the file has no errors, and always the
+/// validation report. Kind, licence and period are filled in as far as they could be read, even from
+/// a rejected file, so the rejection can be filed under the right licence and month.
+/// </summary>
+public sealed record MonthReportParseResult(
+    MonthReport? Report,
+    ValidationReport Validation,
+    ReportKind? Kind,
+    string? Licence,
+    Month? Period,
+    string? Bin,
+    string? Company)
+{
+    public bool IsValid => Report is not null && Validation.IsValid;
+}
