@@ -2,8 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Reporting.Application.Assessment;
+using Reporting.Application.Rules;
 using Reporting.Application.Validation;
 using Reporting.Excel.Reading;
+using Reporting.Excel.Registry;
 using Reporting.Excel.Reports;
 using Reporting.Storage;
 
@@ -24,6 +27,14 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(sp => new MonthReportParser(sp.GetRequiredService<IOptions<WorkbookLimits>>().Value));
         services.TryAddSingleton<ReportValidator>();
+        services.TryAddSingleton(_ => new RegistryWorkbookParser(RegistryWorkbookParser.DefaultLimits));
+
+        services.AddOptions<RulesOptions>()
+            .Bind(configuration.GetSection(RulesOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>());
+        services.TryAddSingleton<RuleSetProvider>();
+        services.TryAddSingleton<OfflineAssessmentService>();
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))

@@ -22,6 +22,13 @@ internal static class CommonOptions
         Description = "Print machine-readable JSON instead of text.",
     };
 
+    /// <summary>A usage error naming every file that does not exist.</summary>
+    public static void RequireFiles(IEnumerable<string> paths)
+    {
+        var missing = paths.Where(p => !File.Exists(p)).ToArray();
+        if (missing.Length > 0) throw new UsageException($"File not found: {string.Join(", ", missing)}");
+    }
+
     /// <summary>The connection string from --storage or the environment, or a usage error naming both.</summary>
     public static string RequireStorage(string? option)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
+using Reporting.Excel.Registry;
 using Reporting.Excel.Reports;
 
 namespace Reporting.Samples;
@@ -41,6 +42,17 @@ public static class SampleFiles
 
     public static BrokenSamples Broken() => new(SampleConsumption(), SampleSales());
 
+    public const string RegistryFileName = "registry.xlsx";
+
+    /// <summary>The sample dataset's registry with quotas from the start of the quota regime to the end of 2025.</summary>
+    public static Domain.Registry.Registry SampleRegistry()
+    {
+        var (dataset, _) = SampleMiner();
+        var months = new List<Month>();
+        for (var month = new Month(2023, 7); month <= new Month(2025, 12); month = month.Next) months.Add(month);
+        return dataset.Registry(months);
+    }
+
     public static string ConsumptionFileName => $"consumption-{SampleMonth}.xlsx";
     public static string SalesFileName => $"sales-{SampleMonth}.xlsx";
 
@@ -52,6 +64,8 @@ public static class SampleFiles
         var broken = Path.Combine(directory, "broken");
         Directory.CreateDirectory(broken);
 
+        // Written by ClosedXML (formatted for people); its package ids differ on every run, the content does not.
+        written.Add(Save(Path.Combine(directory, RegistryFileName), RegistryWorkbookWriter.ToBytes(SampleRegistry())));
         written.Add(Save(Path.Combine(directory, ConsumptionFileName), MonthReportWriter.ToBytes(SampleConsumption())));
         written.Add(Save(Path.Combine(directory, SalesFileName), MonthReportWriter.ToBytes(SampleSales())));
 

@@ -6,6 +6,14 @@ namespace Reporting.Application.Validation;
 /// <summary>One issue as miners' tools and the command line see it.</summary>
 public sealed record IssueView(string Code, string Severity, string? Sheet, string? Cell, string? Value, string Message)
 {
+    /// <summary>The issue as the command line prints it: "Sheet!Cell: code: message" (location omitted when none).</summary>
+    public string ToLine() => (Sheet, Cell) switch
+    {
+        (null, _) => $"{Code}: {Message}",
+        (_, null) => $"{Sheet}: {Code}: {Message}",
+        _ => $"{Sheet}!{Cell}: {Code}: {Message}",
+    };
+
     public static IssueView From(ValidationIssue issue) =>
         new(issue.Code, issue.Severity == Domain.Validation.Severity.Error ? "error" : "warning", issue.Sheet, issue.Cell, issue.Value, issue.Message);
 }

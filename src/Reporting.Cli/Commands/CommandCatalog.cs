@@ -7,6 +7,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Build(CliConsole console)
     {
         yield return ValidateCommand.Build(console);
+        yield return AssessCommand.Build(console);
         yield return TemplateCommand.Build(console);
         yield return SamplesCommand.Build(console);
         yield return StorageCommands.Build(console);

@@ -20,8 +20,7 @@ internal static class ValidateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files) ?? [];
-            var missing = paths.Where(p => !File.Exists(p)).ToArray();
-            if (missing.Length > 0) throw new UsageException($"File not found: {string.Join(", ", missing)}");
+            CommonOptions.RequireFiles(paths);
 
             await using var services = CliServices.Build(new Dictionary<string, string?>(), verbose: false);
             var validator = services.GetRequiredService<ReportValidator>();
@@ -45,9 +44,8 @@ internal static class ValidateCommand
     {
         foreach (var issue in result.Issues)
         {
-            var location = issue.Sheet is null ? "" : issue.Cell is null ? $"{issue.Sheet}: " : $"{issue.Sheet}!{issue.Cell}: ";
             var severity = issue.Severity == "warning" ? " (warning)" : "";
-            await output.WriteLineAsync($"{result.File}: {location}{issue.Code}: {issue.Message}{severity}").ConfigureAwait(false);
+            await output.WriteLineAsync($"{result.File}: {issue.ToLine()}{severity}").ConfigureAwait(false);
         }
 
         var what = string.Join(" ", new[] { result.Kind, result.Licence, result.Period }.Where(s => s is not null));
