@@ -124,8 +124,6 @@ var tableNames = [
   'Equipment'
   'Exchanges'
   'Submissions'
-  'UploadIndex'
-  'MonthReports'
   'QuarterlyAssessments'
   'Violations'
   'ReportVersions'

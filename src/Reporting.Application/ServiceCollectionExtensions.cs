@@ -3,12 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Reporting.Application.Assessment;
+using Reporting.Application.Ingestion;
+using Reporting.Application.Registry;
 using Reporting.Application.Rules;
 using Reporting.Application.Validation;
 using Reporting.Excel.Reading;
 using Reporting.Excel.Registry;
 using Reporting.Excel.Reports;
 using Reporting.Storage;
+using Reporting.Storage.Assessments;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Ledger;
+using Reporting.Storage.Registry;
 
 namespace Reporting.Application;
 
@@ -41,6 +47,20 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations();
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton<StorageInitializer>();
+        services.TryAddSingleton<UploadBlobs>();
+        services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<SubmissionLedger>();
+        services.TryAddSingleton<AssessmentStore>();
+        services.TryAddSingleton<RegistryStore>();
+
+        services.AddOptions<IngestionOptions>()
+            .Bind(configuration.GetSection(IngestionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<QuarterReassessor>();
+        services.TryAddSingleton<UploadProcessor>();
+        services.TryAddSingleton<UploadSweeper>();
+        services.TryAddSingleton<RegistryImportService>();
 
         return services;
     }

@@ -219,9 +219,13 @@ public sealed class SampleDataset
             sum = 1;
         }
 
+        // Shares rounded to 4 places; grid (or the largest share) takes the rounding remainder so they sum to 1 exactly.
+        var shares = new[] { grid, import, renewable, own, offGrid }.Select(x => decimal.Round(x / sum, 4)).ToArray();
+        var largest = Array.IndexOf(shares, shares.Max());
+        shares[largest] += 1 - shares.Sum();
+
         return new MinerProfile(licence, sites, equipment,
-            decimal.Round(grid / sum, 4), decimal.Round(import / sum, 4), decimal.Round(renewable / sum, 4),
-            decimal.Round(own / sum, 4), 1 - decimal.Round(grid / sum, 4) - decimal.Round(import / sum, 4) - decimal.Round(renewable / sum, 4) - decimal.Round(own / sum, 4),
+            shares[0], shares[1], shares[2], shares[3], shares[4],
             GridPriceKzt: 18m + (decimal)random.Next(0, 1400) / 100m,
             ImportPriceKzt: 26m + (decimal)random.Next(0, 800) / 100m,
             Utilisation: 0.78m + (decimal)random.Next(0, 17) / 100m,

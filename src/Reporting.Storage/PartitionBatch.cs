@@ -53,13 +53,20 @@ public sealed class PartitionBatch
         return this;
     }
 
-    /// <summary>Submits every transaction in order. A failed transaction leaves the later ones unsent.</summary>
-    public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Submits every transaction in order and returns the new ETag of every action, in order (empty for
+    /// deletes). A failed transaction leaves the later ones unsent.
+    /// </summary>
+    public async Task<IReadOnlyList<Azure.ETag>> SubmitAsync(TableClient table, CancellationToken cancellationToken = default)
     {
+        var etags = new List<Azure.ETag>(Count);
         foreach (var chunk in _chunks)
         {
-            await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+            var responses = (await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false)).Value;
+            etags.AddRange(responses.Select(r => r.Headers.ETag ?? default));
         }
+
+        return etags;
     }
 
     /// <summary>A generous estimate of an entity's share of the transaction body (UTF-16 worst case).</summary>

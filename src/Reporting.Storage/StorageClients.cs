@@ -17,18 +17,28 @@ public sealed class StorageClients
     public StorageClients(StorageOptions options)
     {
         Layout = new StorageLayout(options.NamePrefix);
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.MaxRetries = options.MaxRetries;
+            retry.Delay = options.RetryDelay;
+            retry.Mode = RetryMode.Exponential;
+            retry.NetworkTimeout = options.NetworkTimeout;
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            Blobs = new BlobServiceClient(options.ConnectionString);
-            Tables = new TableServiceClient(options.ConnectionString);
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
         }
         else
         {
             TokenCredential credential = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
                 ? new DefaultAzureCredential()
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
-            Blobs = new BlobServiceClient(options.BlobServiceUri ?? throw new InvalidOperationException("Storage:BlobServiceUri is not set."), credential);
-            Tables = new TableServiceClient(options.TableServiceUri ?? throw new InvalidOperationException("Storage:TableServiceUri is not set."), credential);
+            Blobs = new BlobServiceClient(options.BlobServiceUri ?? throw new InvalidOperationException("Storage:BlobServiceUri is not set."), credential, blobOptions);
+            Tables = new TableServiceClient(options.TableServiceUri ?? throw new InvalidOperationException("Storage:TableServiceUri is not set."), credential, tableOptions);
         }
     }
 

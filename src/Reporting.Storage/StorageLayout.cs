@@ -42,8 +42,6 @@ public enum TableName
     Equipment,
     Exchanges,
     Submissions,
-    UploadIndex,
-    MonthReports,
     QuarterlyAssessments,
     Violations,
     ReportVersions,

@@ -26,6 +26,16 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z][a-z0-9]{0,15}$|^$", ErrorMessage = "Storage:NamePrefix must be empty or 1-16 lower-case letters and digits, starting with a letter.")]
     public string NamePrefix { get; set; } = "";
 
+    /// <summary>Retries of a failed storage request before the fault is reported (exponential back-off).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones double.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
+
+    /// <summary>Time allowed for one storage request.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);

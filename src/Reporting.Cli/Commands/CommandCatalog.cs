@@ -10,6 +10,8 @@ internal static class CommandCatalog
         yield return AssessCommand.Build(console);
         yield return TemplateCommand.Build(console);
         yield return SamplesCommand.Build(console);
+        yield return RegistryCommands.Build(console);
+        yield return IngestCommand.Build(console);
         yield return StorageCommands.Build(console);
         yield return DemoCommand.Build(console);
     }

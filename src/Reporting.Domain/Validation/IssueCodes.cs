@@ -37,7 +37,8 @@ public static class IssueCodes
     public const string TemplateVersion = "template-version";
     public const string NoDataRows = "no-data-rows";
 
-    // Checks against where the file was uploaded
+    // Checks made when a file is uploaded
     public const string LicencePathMismatch = "licence-path-mismatch";
-    public const string WrongFileName = "wrong-file-name";
+    public const string PeriodInFuture = "period-in-future";
+    public const string PeriodNotCovered = "period-not-covered";
 }

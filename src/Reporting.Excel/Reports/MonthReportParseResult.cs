@@ -18,5 +18,9 @@ public sealed record MonthReportParseResult(
     string? Bin,
     string? Company)
 {
+    /// <summary>Where the Report sheet holds the licence and the period (e.g. "B2"), when found.</summary>
+    public string? LicenceCell { get; init; }
+    public string? PeriodCell { get; init; }
+
     public bool IsValid => Report is not null && Validation.IsValid;
 }

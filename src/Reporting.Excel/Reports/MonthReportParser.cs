@@ -52,7 +52,11 @@ public sealed class MonthReportParser(WorkbookLimits limits)
         }
 
         return new MonthReportParseResult(issues.HasErrors ? null : report, issues.ToReport(),
-            fields.Kind, fields.Licence, fields.Period, fields.Bin, fields.Company);
+            fields.Kind, fields.Licence, fields.Period, fields.Bin, fields.Company)
+        {
+            LicenceCell = fields.LicenceCell,
+            PeriodCell = fields.PeriodCell,
+        };
     }
 
     /// <summary>When the type label is missing or wrong, the sheets tell which report the file is meant to be.</summary>

@@ -8,7 +8,12 @@ using static Reporting.Excel.Reports.ReportContract;
 namespace Reporting.Excel.Reports;
 
 /// <summary>The identification fields read from the "Report" sheet; null where missing or invalid.</summary>
-public sealed record ReportFields(ReportKind? Kind, string? Licence, string? Bin, string? Company, Month? Period, string? TemplateVersion);
+public sealed record ReportFields(ReportKind? Kind, string? Licence, string? Bin, string? Company, Month? Period, string? TemplateVersion)
+{
+    /// <summary>Where the licence and period values are (e.g. "B2"), so later checks can point at them.</summary>
+    public string? LicenceCell { get; init; }
+    public string? PeriodCell { get; init; }
+}
 
 /// <summary>
 /// Reads the "Report" sheet: labels in column A, values in column B, in any row order.
@@ -45,7 +50,7 @@ internal static class ReportSheetReader
         var cells = new CellParser(sheet.Name, issues);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         ReportKind? kind = null;
-        string? licence = null, bin = null, company = null, version = null;
+        string? licence = null, bin = null, company = null, version = null, licenceCell = null, periodCell = null;
         Month? period = null;
 
         foreach (var row in package.ReadRows(sheet))
@@ -70,6 +75,7 @@ internal static class ReportSheetReader
                     else cells.Error(IssueCodes.UnknownReportType, row, ValueColumn, type, $"Report type must be 'consumption' or 'sales', not '{type}'.");
                     break;
                 case Labels.Licence:
+                    licenceCell = CellReference.Address(ValueColumn, row.Number);
                     licence = ReadLicence(cells, row);
                     break;
                 case Labels.Bin:
@@ -79,6 +85,7 @@ internal static class ReportSheetReader
                     company = cells.Text(row, ValueColumn, label, required: true);
                     break;
                 case Labels.Period:
+                    periodCell = CellReference.Address(ValueColumn, row.Number);
                     period = ReadPeriod(cells, row);
                     break;
                 case Labels.TemplateVersion:
@@ -108,7 +115,7 @@ internal static class ReportSheetReader
                 $"The '{ReportSheet}' sheet has no '{Labels.TemplateVersion}' row; the file was read as template version {ReportContract.TemplateVersion}.");
         }
 
-        return new ReportFields(kind, licence, bin, company, period, version);
+        return new ReportFields(kind, licence, bin, company, period, version) { LicenceCell = licenceCell, PeriodCell = periodCell };
     }
 
     private static string? ReadLicence(CellParser cells, SheetRow row)

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Reporting.Application.Ingestion;
+
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>Uploads processed at once by a sweep (licences are processed in parallel, each licence's uploads in order).</summary>
+    [Range(1, 64)]
+    public int MaxParallelism { get; set; } = 8;
+
+    /// <summary>How often a conflicting concurrent write is retried before the upload is left for the next attempt.</summary>
+    [Range(1, 100)]
+    public int MaxConflictRetries { get; set; } = 20;
+}

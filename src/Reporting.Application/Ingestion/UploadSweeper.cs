@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reporting.Application.Rules;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Submissions;
+using Reporting.Storage;
+using Reporting.Storage.Assessments;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Ledger;
+using Reporting.Storage.Registry;
+
+namespace Reporting.Application.Ingestion;
+
+public sealed record SweepProgress(int Examined, int Total);
+
+public sealed record SweepResult(IReadOnlyList<UploadOutcome> Outcomes, int BlobsSeen, int Reassessed)
+{
+    public int Count(string status) => Outcomes.Count(o => o.Status == status);
+    public bool HasFailures => Outcomes.Any(o => o.Status == UploadOutcome.Failed);
+}
+
+/// <summary>
+/// Processes every upload that has no submission yet: what local runs use instead of Event Grid, and
+/// the production safety net for lost events. Licences are processed in parallel, each licence's
+/// uploads in the order they arrived; then every licence-quarter whose stored assessment is behind its
+/// reports, the rules or the registry is re-assessed. A transient fault fails only the uploads it hits;
+/// the next sweep picks them up.
+/// </summary>
+public sealed partial class UploadSweeper(
+    UploadBlobs uploads,
+    SubmissionLedger ledger,
+    UploadProcessor processor,
+    QuarterReassessor reassessor,
+    AssessmentStore assessments,
+    RegistryStore registry,
+    RuleSetProvider rules,
+    StorageInitializer storage,
+    IOptions<IngestionOptions> options,
+    ILogger<UploadSweeper> logger)
+{
+    public async Task<SweepResult> SweepAsync(IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var groups = new Dictionary<string, List<UploadBlob>>(StringComparer.Ordinal);
+        var total = 0;
+        await foreach (var blob in uploads.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var key = SubmissionLedger.PartitionFor(UploadIdentity.LicenceFolder(blob.Name));
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(blob);
+            total++;
+        }
+
+        var outcomes = new ConcurrentBag<UploadOutcome>();
+        var revisions = new ConcurrentDictionary<(string PartitionKey, Quarter Quarter), long>();
+        var examined = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(groups, parallel, async (group, token) =>
+        {
+            var context = new LedgerContext(ledger, group.Key);
+            foreach (var blob in group.Value.OrderBy(b => b.LastModified).ThenBy(b => b.Name, StringComparer.Ordinal))
+            {
+                try
+                {
+                    if (!context.IsLoaded) await context.LoadAsync(token).ConfigureAwait(false);
+                    if (!context.Snapshot.HasUpload(UploadIdentity.Id(blob.Name, blob.ETag)))
+                        outcomes.Add(await processor.ProcessAsync(blob, context, token).ConfigureAwait(false));
+                }
+                catch (Exception e) when (TransientFaults.IsTransient(e))
+                {
+                    LogFailed(logger, blob.Name, e.Message);
+                    outcomes.Add(new UploadOutcome(blob.Name, UploadIdentity.Id(blob.Name, blob.ETag), UploadOutcome.Failed, null, null, null, 0, 0, null, e.Message));
+                    context = new LedgerContext(ledger, group.Key); // reload before the next upload of this licence
+                }
+
+                progress?.Report(new SweepProgress(Interlocked.Increment(ref examined), total));
+            }
+
+            foreach (var (quarter, state) in context.Snapshot.Quarters) revisions[(group.Key, quarter)] = state.Revision;
+        }).ConfigureAwait(false);
+
+        var reassessed = 0;
+        try
+        {
+            reassessed = await ReassessStaleAsync(revisions, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (TransientFaults.IsTransient(e))
+        {
+            LogFailed(logger, "the re-assessment step", e.Message);
+            outcomes.Add(new UploadOutcome("re-assessment", "", UploadOutcome.Failed, null, null, null, 0, 0, null, e.Message));
+        }
+
+        var ordered = outcomes.OrderBy(o => o.Blob, StringComparer.Ordinal).ToArray();
+        LogSwept(logger, total, ordered.Length, reassessed);
+        return new SweepResult(ordered, total, reassessed);
+    }
+
+    /// <summary>Re-assesses the licence-quarters whose stored assessment is behind their reports, the rules or the registry.</summary>
+    private async Task<int> ReassessStaleAsync(ConcurrentDictionary<(string PartitionKey, Quarter Quarter), long> revisions, ConcurrentBag<UploadOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var (registryVersion, _, _) = await registry.GetLicencesAsync(cancellationToken).ConfigureAwait(false);
+        var ruleVersion = rules.Rules.Version;
+        var stale = new List<(string PartitionKey, Quarter Quarter)>();
+        foreach (var quarter in revisions.Keys.Select(k => k.Quarter).Distinct())
+        {
+            var stored = new Dictionary<string, StoredAssessment>(StringComparer.Ordinal);
+            await foreach (var assessment in assessments.ListAsync(quarter, cancellationToken).ConfigureAwait(false))
+                stored[KeyEncoding.Escape(assessment.Licence.ToUpperInvariant())] = assessment;
+            foreach (var ((partitionKey, q), revision) in revisions.Where(r => r.Key.Quarter == quarter))
+            {
+                if (!stored.TryGetValue(partitionKey, out var current) || current.InputRevision < revision ||
+                    current.RuleVersion != ruleVersion || current.RegistryVersion != registryVersion)
+                {
+                    stale.Add((partitionKey, q));
+                }
+            }
+        }
+
+        var count = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(stale, parallel, async (item, token) =>
+        {
+            try
+            {
+                if (await reassessor.ReassessAsync(item.PartitionKey, item.Quarter, token).ConfigureAwait(false) == SaveOutcome.Written)
+                    Interlocked.Increment(ref count);
+            }
+            catch (Exception e) when (TransientFaults.IsTransient(e))
+            {
+                LogFailed(logger, $"{item.PartitionKey} {item.Quarter}", e.Message);
+                outcomes.Add(new UploadOutcome($"assessment {item.PartitionKey} {item.Quarter}", "", UploadOutcome.Failed, item.PartitionKey, null, null, 0, 0, null, e.Message));
+            }
+        }).ConfigureAwait(false);
+        return count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient fault on {Item}: {Message}; left for the next attempt")]
+    private static partial void LogFailed(ILogger logger, string item, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Blobs} blobs, {Processed} processed, {Reassessed} assessments written")]
+    private static partial void LogSwept(ILogger logger, int blobs, int processed, int reassessed);
+}

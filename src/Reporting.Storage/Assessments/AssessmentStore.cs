@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Validation;
+
+namespace Reporting.Storage.Assessments;
+
+/// <summary>
+/// Quarterly assessments (PK quarter, RK licence) and their violations (PK quarter, RK
+/// licence|token|n): a quarter is read with two partition queries. Each assessment carries a token
+/// (input revision, rules and registry versions); violations count only when their token matches the
+/// assessment's, so concurrent writers never leave a mixed set, and a newer revision is never
+/// overwritten by an older one.
+/// </summary>
+public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
+{
+    private const int MaxTextChars = 30_000;
+
+    private TableClient Assessments => clients.Table(TableName.QuarterlyAssessments);
+    private TableClient ViolationsTable => clients.Table(TableName.Violations);
+
+    public static string Token(long revision, string ruleVersion, string registryVersion) =>
+        string.Create(CultureInfo.InvariantCulture, $"{revision:D10}-{ruleVersion}-{registryVersion}");
+
+    public async Task<SaveOutcome> SaveAsync(QuarterAssessment assessment, long revision, string registryVersion,
+        IReadOnlyList<AssessmentInputRef> inputs, CancellationToken cancellationToken)
+    {
+        var quarter = assessment.Quarter.ToString();
+        var licenceKey = KeyEncoding.Escape(assessment.Licence.ToUpperInvariant());
+        var token = Token(revision, assessment.RuleVersion, registryVersion);
+        while (true)
+        {
+            var existing = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter, licenceKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var current = existing.HasValue ? existing.Value : null;
+            if (current is not null)
+            {
+                if ((current.GetInt64("InputRevision") ?? 0) > revision) return SaveOutcome.Stale;
+                if (current.GetString("Token") == token) return SaveOutcome.Unchanged;
+            }
+
+            var violations = new PartitionBatch(quarter);
+            var sequence = 0;
+            foreach (var violation in assessment.Violations)
+                violations.Add(TableTransactionActionType.UpsertReplace, ToEntity(quarter, licenceKey, token, sequence++, violation, assessment.RuleVersion));
+            await violations.SubmitAsync(ViolationsTable, cancellationToken).ConfigureAwait(false);
+
+            var entity = ToEntity(quarter, licenceKey, token, revision, registryVersion, assessment, inputs);
+            try
+            {
+                if (current is null)
+                {
+                    await Assessments.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Assessments.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                continue; // another writer got there first: look again
+            }
+
+            await DeleteOtherTokensAsync(quarter, licenceKey, token, cancellationToken).ConfigureAwait(false);
+            return SaveOutcome.Written;
+        }
+    }
+
+    public async Task<StoredAssessment?> GetAsync(Quarter quarter, string licence, CancellationToken cancellationToken)
+    {
+        var entity = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter.ToString(), KeyEncoding.Escape(licence.ToUpperInvariant()), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity.HasValue ? Read(entity.Value!) : null;
+    }
+
+    /// <summary>Every licence's assessment of a quarter, page by page (memory bounded by the number of licences).</summary>
+    public async IAsyncEnumerable<StoredAssessment> ListAsync(Quarter quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}");
+        await foreach (var page in Assessments.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            foreach (var entity in page.Values) yield return Read(entity);
+        }
+    }
+
+    /// <summary>The violations of a quarter whose token matches their licence's stored assessment.</summary>
+    public async IAsyncEnumerable<Violation> ListViolationsAsync(Quarter quarter, IReadOnlyDictionary<string, string> tokensByLicence,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}");
+        await foreach (var page in ViolationsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            foreach (var entity in page.Values)
+            {
+                var licence = entity.GetString("Licence");
+                if (licence is null || !tokensByLicence.TryGetValue(licence.ToUpperInvariant(), out var token) || entity.GetString("Token") != token) continue;
+                yield return ReadViolation(entity);
+            }
+        }
+    }
+
+    private async Task DeleteOtherTokensAsync(string quarter, string licenceKey, string token, CancellationToken cancellationToken)
+    {
+        var prefix = licenceKey + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter} and RowKey ge {prefix} and RowKey lt {KeyEncoding.RangeEnd(prefix)}");
+        var batch = new PartitionBatch(quarter);
+        await foreach (var entity in ViolationsTable.QueryAsync<TableEntity>(filter, select: ["Token"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.GetString("Token") != token) batch.Add(TableTransactionActionType.Delete, new TableEntity(quarter, entity.RowKey) { ETag = ETag.All });
+        }
+
+        try
+        {
+            await batch.SubmitAsync(ViolationsTable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // Deleted concurrently by another writer: the goal is reached.
+        }
+    }
+
+    private TableEntity ToEntity(string quarter, string licenceKey, string token, long revision, string registryVersion, QuarterAssessment a, IReadOnlyList<AssessmentInputRef> inputs) =>
+        new(quarter, licenceKey)
+        {
+            ["Licence"] = a.Licence,
+            ["Quarter"] = quarter,
+            ["RuleVersion"] = a.RuleVersion,
+            ["RegistryVersion"] = registryVersion,
+            ["InputRevision"] = revision,
+            ["Token"] = token,
+            ["AssessedAt"] = time.GetUtcNow(),
+            ["KwhGrid"] = TableValues.Decimal(a.KwhBySource[EnergySource.Grid]),
+            ["KwhImport"] = TableValues.Decimal(a.KwhBySource[EnergySource.Import]),
+            ["KwhRenewable"] = TableValues.Decimal(a.KwhBySource[EnergySource.Renewable]),
+            ["KwhOwnGeneration"] = TableValues.Decimal(a.KwhBySource[EnergySource.OwnGeneration]),
+            ["KwhOffGrid"] = TableValues.Decimal(a.KwhBySource[EnergySource.OffGrid]),
+            ["KwhTotal"] = TableValues.Decimal(a.KwhTotal),
+            ["AveragePriceKzt"] = TableValues.Decimal(a.Fee.AveragePriceKzt is { } p ? Math.Round(p, 6, MidpointRounding.AwayFromZero) : null),
+            ["FeeStatus"] = a.Fee.Status == FeeStatus.Assessed ? "assessed" : "rate-unverified",
+            ["FeeKzt"] = TableValues.Decimal(a.Fee.AmountKzt),
+            ["FeeTiyn"] = a.Fee.AmountKzt is { } fee ? TableValues.Tiyn(fee) : null,
+            ["FeeBasis"] = Truncate(a.Fee.Basis),
+            ["FeeRuleReferences"] = string.Join(",", a.Fee.RuleReferences),
+            ["DeclarationDue"] = TableValues.Date(a.Fee.DeclarationDue),
+            ["PaymentDue"] = TableValues.Date(a.Fee.PaymentDue),
+            ["QuotaStatus"] = Kebab(a.Quota.Status.ToString()),
+            ["QuotaKwh"] = TableValues.Decimal(a.Quota.QuotaKwh),
+            ["RequiredSaleShare"] = TableValues.Decimal(a.Sale.RequiredShare),
+            ["SaleStatus"] = Kebab(a.Sale.Status.ToString()),
+            ["LowestSaleShare"] = TableValues.Decimal(a.Sale.LowestShare is { } s ? Math.Round(s, 8, MidpointRounding.AwayFromZero) : null),
+            ["ConsumptionMonths"] = string.Join(",", a.ConsumptionMonths),
+            ["SalesMonths"] = string.Join(",", a.SalesMonths),
+            ["ErrorCount"] = a.ErrorCount,
+            ["WarningCount"] = a.WarningCount,
+            ["Inputs"] = JsonSerializer.Serialize(inputs.Select(i => new[]
+                { i.Period.ToString(), i.Kind.Code(), i.UploadId, i.BlobName, i.Sha256, i.ReceivedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) })),
+        };
+
+    private static StoredAssessment Read(TableEntity e) => new(
+        e.GetString("Licence"),
+        Quarter.Parse(e.GetString("Quarter")),
+        e.GetString("RuleVersion"),
+        e.GetString("RegistryVersion"),
+        e.GetInt64("InputRevision") ?? 0,
+        e.GetString("Token"),
+        e.GetDateTimeOffset("AssessedAt") ?? DateTimeOffset.MinValue,
+        new Dictionary<EnergySource, decimal>
+        {
+            [EnergySource.Grid] = TableValues.ParseDecimal(e.GetString("KwhGrid")),
+            [EnergySource.Import] = TableValues.ParseDecimal(e.GetString("KwhImport")),
+            [EnergySource.Renewable] = TableValues.ParseDecimal(e.GetString("KwhRenewable")),
+            [EnergySource.OwnGeneration] = TableValues.ParseDecimal(e.GetString("KwhOwnGeneration")),
+            [EnergySource.OffGrid] = TableValues.ParseDecimal(e.GetString("KwhOffGrid")),
+        },
+        TableValues.ParseNullableDecimal(e.GetString("AveragePriceKzt")),
+        e.GetString("FeeStatus") == "assessed" ? FeeStatus.Assessed : FeeStatus.RateUnverified,
+        TableValues.ParseNullableDecimal(e.GetString("FeeKzt")),
+        e.GetString("FeeBasis") ?? "",
+        TableValues.ParseNullableDate(e.GetString("DeclarationDue")),
+        TableValues.ParseNullableDate(e.GetString("PaymentDue")),
+        Enum.Parse<QuotaStatus>(e.GetString("QuotaStatus").Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+        TableValues.ParseNullableDecimal(e.GetString("QuotaKwh")),
+        TableValues.ParseNullableDecimal(e.GetString("RequiredSaleShare")),
+        Enum.Parse<SaleStatus>(e.GetString("SaleStatus").Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+        TableValues.ParseNullableDecimal(e.GetString("LowestSaleShare")),
+        Months(e.GetString("ConsumptionMonths")),
+        Months(e.GetString("SalesMonths")),
+        e.GetInt32("ErrorCount") ?? 0,
+        e.GetInt32("WarningCount") ?? 0,
+        JsonSerializer.Deserialize<string[][]>(e.GetString("Inputs") ?? "[]")!.Select(i => new AssessmentInputRef(
+            Month.Parse(i[0]), ReportKinds.TryParse(i[1], out var kind) ? kind : ReportKind.Consumption, i[2], i[3], i[4],
+            DateTimeOffset.Parse(i[5], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))).ToArray());
+
+    private static TableEntity ToEntity(string quarter, string licenceKey, string token, int sequence, Violation v, string ruleVersion) =>
+        new(quarter, string.Create(CultureInfo.InvariantCulture, $"{licenceKey}|{token}|{sequence:D4}"))
+        {
+            ["Licence"] = v.Licence,
+            ["Token"] = token,
+            ["Code"] = v.Code,
+            ["Severity"] = v.Severity == Severity.Error ? "error" : "warning",
+            ["Period"] = v.Period,
+            ["Subject"] = v.Subject,
+            ["Message"] = Truncate(v.Message),
+            ["Figures"] = JsonSerializer.Serialize(v.Figures.Select(f => new[] { f.Name, TableValues.Decimal(f.Value), f.Unit })),
+            ["RuleReference"] = v.RuleReference,
+            ["Source"] = v.Source,
+            ["RuleVersion"] = ruleVersion,
+        };
+
+    private static Violation ReadViolation(TableEntity e) => new(
+        e.GetString("Code"),
+        e.GetString("Severity") == "error" ? Severity.Error : Severity.Warning,
+        e.GetString("Licence"),
+        e.GetString("Period"),
+        e.GetString("Subject"),
+        e.GetString("Message") ?? "",
+        JsonSerializer.Deserialize<string[][]>(e.GetString("Figures") ?? "[]")!.Select(f => new Figure(f[0], TableValues.ParseDecimal(f[1]), f[2])).ToArray(),
+        e.GetString("RuleReference") ?? "",
+        e.GetString("Source"));
+
+    private static IReadOnlyList<Month> Months(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : text.Split(',').Select(Month.Parse).ToArray();
+
+    private static string Truncate(string text) => text.Length <= MaxTextChars ? text : text[..MaxTextChars] + " ...";
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,55 @@
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reports;
+
+namespace Reporting.Storage.Assessments;
+
+/// <summary>A current report that went into an assessment: the audit trail of the quarter.</summary>
+public sealed record AssessmentInputRef(Month Period, ReportKind Kind, string UploadId, string BlobName, string Sha256, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// A licence-quarter's assessment as stored for the quarterly consolidation: the figures of every
+/// column of the report, the inputs, and the versions that produced it.
+/// </summary>
+public sealed record StoredAssessment(
+    string Licence,
+    Quarter Quarter,
+    string RuleVersion,
+    string RegistryVersion,
+    long InputRevision,
+    string Token,
+    DateTimeOffset AssessedAt,
+    IReadOnlyDictionary<EnergySource, decimal> KwhBySource,
+    decimal? AveragePriceKzt,
+    FeeStatus FeeStatus,
+    decimal? FeeKzt,
+    string FeeBasis,
+    DateOnly? DeclarationDue,
+    DateOnly? PaymentDue,
+    QuotaStatus QuotaStatus,
+    decimal? QuotaKwh,
+    decimal? RequiredSaleShare,
+    SaleStatus SaleStatus,
+    decimal? LowestSaleShare,
+    IReadOnlyList<Month> ConsumptionMonths,
+    IReadOnlyList<Month> SalesMonths,
+    int ErrorCount,
+    int WarningCount,
+    IReadOnlyList<AssessmentInputRef> Inputs)
+{
+    public decimal KwhTotal => KwhBySource.Values.Sum();
+}
+
+public enum SaveOutcome
+{
+    Written,
+
+    /// <summary>The same inputs, rules and registry were already stored.</summary>
+    Unchanged,
+
+    /// <summary>An assessment of newer inputs is already stored; this one was dropped.</summary>
+    Stale,
+
+    /// <summary>A current report's records are still being written; whoever writes them assesses after.</summary>
+    Incomplete,
+}

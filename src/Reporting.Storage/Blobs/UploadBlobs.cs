@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Reporting.Storage.Blobs;
+
+/// <summary>One version of an uploaded blob, as listed or looked up.</summary>
+public sealed record UploadBlob(string Name, string ETag, DateTimeOffset LastModified, long Size, string? VersionId);
+
+public enum DownloadStatus
+{
+    Downloaded,
+
+    /// <summary>The blob is gone (deleted after the event).</summary>
+    NotFound,
+
+    /// <summary>The blob was overwritten since it was listed: that version no longer exists as such.</summary>
+    Changed,
+}
+
+/// <summary>The bytes of one exact blob version and their SHA-256.</summary>
+public sealed record DownloadedUpload(DownloadStatus Status, byte[] Content, string Sha256);
+
+/// <summary>
+/// The uploads container, read-only: the pipeline lists and downloads what miners wrote and never
+/// deletes or overwrites it. Downloads are conditional on the ETag, so the bytes hashed and parsed are
+/// exactly the version the submission names.
+/// </summary>
+public sealed class UploadBlobs(StorageClients clients)
+{
+    private BlobContainerClient Container => clients.Uploads;
+
+    public async IAsyncEnumerable<UploadBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            foreach (var item in page.Values)
+            {
+                yield return new UploadBlob(item.Name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue,
+                    item.Properties.ContentLength ?? 0, item.VersionId);
+            }
+        }
+    }
+
+    /// <summary>The current version of a blob (for the blob trigger, which knows only the name), or null if it is gone.</summary>
+    public async Task<UploadBlob?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await Container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return new UploadBlob(name, properties.ETag.ToString(), properties.LastModified, properties.ContentLength, properties.VersionId);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Downloads the blob version (streamed, hashed on the way) into memory; the caller checked its size.</summary>
+    public async Task<DownloadedUpload> DownloadAsync(UploadBlob blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(blob.ETag) } };
+            var response = await Container.GetBlobClient(blob.Name).DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false);
+            await using var source = response.Value.Content;
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var content = new MemoryStream(checked((int)Math.Max(0, blob.Size)));
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                content.Write(buffer, 0, read);
+            }
+
+            return new DownloadedUpload(DownloadStatus.Downloaded, content.ToArray(), Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return new DownloadedUpload(DownloadStatus.NotFound, [], "");
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return new DownloadedUpload(DownloadStatus.Changed, [], "");
+        }
+    }
+}

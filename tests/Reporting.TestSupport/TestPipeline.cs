@@ -1,0 +1,70 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Reporting.Application;
+using Reporting.Application.Registry;
+using Reporting.Excel.Registry;
+using Reporting.Storage;
+
+namespace Reporting.TestSupport;
+
+/// <summary>
+/// The whole pipeline as the hosts build it (AddReportingPipeline), against a real storage endpoint
+/// with a fresh name prefix, so each test has its own containers and tables.
+/// </summary>
+public sealed class TestPipeline : IAsyncDisposable
+{
+    private TestPipeline(ServiceProvider services, string prefix)
+    {
+        Services = services;
+        Prefix = prefix;
+    }
+
+    public ServiceProvider Services { get; }
+    public string Prefix { get; }
+    public StorageClients Clients => Services.GetRequiredService<StorageClients>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<TestPipeline> CreateAsync(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:NamePrefix"] = prefix,
+            ["Storage:MaxRetries"] = "2",
+            ["Storage:RetryDelay"] = "00:00:00.2",
+            ["Storage:NetworkTimeout"] = "00:00:30",
+        };
+        if (settings is not null)
+        {
+            foreach (var (key, value) in settings) values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        if (time is not null) services.AddSingleton(time);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddReportingPipeline(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
+        return new TestPipeline(provider, prefix);
+    }
+
+    public async Task<BlobClient> UploadAsync(string name, byte[] content)
+    {
+        var blob = Clients.Uploads.GetBlobClient(name);
+        await blob.UploadAsync(new BinaryData(content), overwrite: true);
+        return blob;
+    }
+
+    public async Task ImportRegistryAsync(Domain.Registry.Registry registry)
+    {
+        var result = await Get<RegistryImportService>().ImportAsync(new MemoryStream(RegistryWorkbookWriter.ToBytes(registry)), CancellationToken.None);
+        if (!result.Valid) throw new InvalidOperationException("The test registry is invalid: " + string.Join("; ", result.Issues.Select(i => i.ToLine())));
+    }
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
