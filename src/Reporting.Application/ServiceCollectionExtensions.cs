@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Reporting.Application.Assessment;
 using Reporting.Application.Ingestion;
 using Reporting.Application.Registry;
+using Reporting.Application.Reports;
 using Reporting.Application.Rules;
+using Reporting.Application.Schedules;
 using Reporting.Application.Validation;
 using Reporting.Excel.Reading;
 using Reporting.Excel.Registry;
@@ -15,6 +17,7 @@ using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Ledger;
 using Reporting.Storage.Registry;
+using Reporting.Storage.Reports;
 
 namespace Reporting.Application;
 
@@ -61,6 +64,22 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<UploadProcessor>();
         services.TryAddSingleton<UploadSweeper>();
         services.TryAddSingleton<RegistryImportService>();
+
+        services.TryAddSingleton<ReportStore>();
+        services.AddOptions<ReportsOptions>()
+            .Bind(configuration.GetSection(ReportsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<DeadlineOptions>()
+            .Bind(configuration.GetSection(DeadlineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<QuarterlyReportService>();
+        services.TryAddSingleton<QuarterlyReportScheduler>();
+        services.AddOptions<ScheduleOptions>()
+            .Bind(configuration.GetSection(ScheduleOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         return services;
     }

@@ -29,14 +29,35 @@ public sealed class SampleDataset
 
     private static readonly string[] OffshoreExchanges = ["Binance.com", "OKX", "HTX"];
 
-    public SampleDataset(int licences = 48, int seed = 2025, DateOnly? registryFrom = null)
+    /// <param name="licences">How many licensed miners.</param>
+    /// <param name="seed">The same seed gives the same miners and reports.</param>
+    /// <param name="registryFrom">Licences are granted from this date over the following 18 months.</param>
+    /// <param name="fleetScale">Multiplies every fleet's units (to reach a national total of kWh).</param>
+    /// <param name="validAtLeastUntil">Licences are renewed at least until this date (a few expire anyway).</param>
+    public SampleDataset(int licences = 48, int seed = 2025, DateOnly? registryFrom = null, decimal fleetScale = 1, DateOnly? validAtLeastUntil = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(licences, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fleetScale);
         Seed = seed;
         var random = new Random(seed);
         var from = registryFrom ?? new DateOnly(2022, 1, 1);
         var profiles = new List<MinerProfile>();
-        for (var i = 1; i <= licences; i++) profiles.Add(NewProfile(random, i, from));
+        for (var i = 1; i <= licences; i++)
+        {
+            var profile = NewProfile(random, i, from);
+            if (fleetScale != 1)
+            {
+                profile = profile with { Equipment = [.. profile.Equipment.Select(e => e with { Units = Math.Max(1, (int)Math.Round(e.Units * fleetScale)) })] };
+            }
+
+            if (validAtLeastUntil is { } until && profile.Licence.ValidTo < until && i % 23 != 0)
+            {
+                profile = profile with { Licence = profile.Licence with { ValidTo = until } };
+            }
+
+            profiles.Add(profile);
+        }
+
         Profiles = profiles;
         Exchanges = AifcExchanges;
     }

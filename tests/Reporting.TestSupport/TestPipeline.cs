@@ -53,10 +53,13 @@ public sealed class TestPipeline : IAsyncDisposable
         return new TestPipeline(provider, prefix);
     }
 
-    public async Task<BlobClient> UploadAsync(string name, byte[] content)
+    public async Task<BlobClient> UploadAsync(string name, byte[] content, DateTimeOffset? receivedAt = null)
     {
         var blob = Clients.Uploads.GetBlobClient(name);
-        await blob.UploadAsync(new BinaryData(content), overwrite: true);
+        var options = new Azure.Storage.Blobs.Models.BlobUploadOptions();
+        if (receivedAt is { } at)
+            options.Metadata = new Dictionary<string, string> { [Storage.Blobs.UploadBlob.ReceivedAtMetadata] = at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        await blob.UploadAsync(new BinaryData(content), options);
         return blob;
     }
 

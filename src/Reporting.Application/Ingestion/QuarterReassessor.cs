@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Reporting.Application.Rules;
 using Reporting.Domain.Assessment;
+using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Ledger;

@@ -60,6 +60,7 @@ public sealed partial class UploadProcessor(
     {
         var uploadId = UploadIdentity.Id(blob.Name, blob.ETag);
         if (context.Snapshot.Uploads.TryGetValue(uploadId, out var done)) return Outcome(done, UploadOutcome.AlreadyProcessed, null);
+        if (options.Value.TrustReceivedAtMetadata && blob.ClaimedReceivedAt is { } claimed) blob = blob with { LastModified = claimed };
 
         var folder = UploadIdentity.LicenceFolder(blob.Name);
         byte[] content = [];

@@ -1,3 +1,4 @@
+using Reporting.Domain.Consolidation;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -104,7 +105,7 @@ public sealed partial class UploadSweeper(
         var stale = new List<(string PartitionKey, Quarter Quarter)>();
         foreach (var quarter in revisions.Keys.Select(k => k.Quarter).Distinct())
         {
-            var stored = new Dictionary<string, StoredAssessment>(StringComparer.Ordinal);
+            var stored = new Dictionary<string, AssessmentSummary>(StringComparer.Ordinal);
             await foreach (var assessment in assessments.ListAsync(quarter, cancellationToken).ConfigureAwait(false))
                 stored[KeyEncoding.Escape(assessment.Licence.ToUpperInvariant())] = assessment;
             foreach (var ((partitionKey, q), revision) in revisions.Where(r => r.Key.Quarter == quarter))

@@ -12,7 +12,9 @@ internal static class CommandCatalog
         yield return SamplesCommand.Build(console);
         yield return RegistryCommands.Build(console);
         yield return IngestCommand.Build(console);
+        yield return ReportCommands.Build(console);
         yield return StorageCommands.Build(console);
         yield return DemoCommand.Build(console);
+        yield return ServeCommand.Build(console);
     }
 }

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Reporting.Excel.Writing;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Excel.Feedback;
@@ -35,9 +36,7 @@ public static class AnnotatedWorkbookWriter
             }
 
             AddProblemsSheet(workbook, issues);
-            using var output = new MemoryStream();
-            workbook.SaveAs(output);
-            return output.ToArray();
+            return PackageNormalizer.Save(workbook);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -83,14 +82,7 @@ public static class AnnotatedWorkbookWriter
         foreach (var other in workbook.Worksheets.Where(w => w != sheet)) other.SetTabActive(false);
     }
 
-    /// <summary>Writes text as text: a leading =, +, - or @ gets Excel's quote prefix, so it is never read as a formula.</summary>
-    public static void Text(IXLCell cell, string? text)
-    {
-        if (text is null) return;
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') cell.Style.IncludeQuotePrefix = true;
-    }
+    private static void Text(IXLCell cell, string? text) => SafeText.Write(cell, text);
 
     private static IXLWorksheet? FindSheet(XLWorkbook workbook, string name) =>
         workbook.Worksheets.FirstOrDefault(w => string.Equals(w.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Reporting.Excel.Writing;
 using static Reporting.Excel.Registry.RegistryContract;
 
 namespace Reporting.Excel.Registry;
@@ -58,7 +59,7 @@ public static class RegistryWorkbookWriter
             row++;
         }
 
-        workbook.SaveAs(output);
+        output.Write(PackageNormalizer.Save(workbook));
     }
 
     public static byte[] ToBytes(Domain.Registry.Registry registry)

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Reporting.Excel.Writing;
 using Reporting.Domain.Reports;
 using static Reporting.Excel.Reports.ReportContract;
 
@@ -41,7 +42,7 @@ public static class TemplateWriter
 
         AddInstructions(workbook, kind);
         workbook.Worksheet(ReportSheet).SetTabActive();
-        workbook.SaveAs(output);
+        output.Write(PackageNormalizer.Save(workbook));
     }
 
     public static byte[] ToBytes(ReportKind kind)

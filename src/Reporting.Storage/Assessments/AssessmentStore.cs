@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Reporting.Domain.Assessment;
+using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Validation;
@@ -70,14 +71,41 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
         }
     }
 
-    public async Task<StoredAssessment?> GetAsync(Quarter quarter, string licence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads many assessments of one quarter in bulk (100 per transaction), without the concurrency guard of
+    /// <see cref="SaveAsync"/>: for filling a quarter that has no assessments yet (migrating history,
+    /// benchmarks). Returns the number written.
+    /// </summary>
+    public async Task<int> LoadQuarterAsync(Quarter quarter, IEnumerable<(QuarterAssessment Assessment, long Revision, string RegistryVersion, IReadOnlyList<AssessmentInputRef> Inputs)> items,
+        CancellationToken cancellationToken)
+    {
+        var partition = quarter.ToString();
+        var summaries = new PartitionBatch(partition);
+        var violations = new PartitionBatch(partition);
+        foreach (var (assessment, revision, registryVersion, inputs) in items)
+        {
+            if (assessment.Quarter != quarter) throw new ArgumentException($"{assessment.Licence} {assessment.Quarter} is not in {quarter}.", nameof(items));
+            var licenceKey = KeyEncoding.Escape(assessment.Licence.ToUpperInvariant());
+            var token = Token(revision, assessment.RuleVersion, registryVersion);
+            var sequence = 0;
+            foreach (var violation in assessment.Violations)
+                violations.Add(TableTransactionActionType.UpsertReplace, ToEntity(partition, licenceKey, token, sequence++, violation, assessment.RuleVersion));
+            summaries.Add(TableTransactionActionType.UpsertReplace, ToEntity(partition, licenceKey, token, revision, registryVersion, assessment, inputs));
+        }
+
+        await violations.SubmitAsync(ViolationsTable, cancellationToken).ConfigureAwait(false);
+        await summaries.SubmitAsync(Assessments, cancellationToken).ConfigureAwait(false);
+        return summaries.Count;
+    }
+
+    public async Task<AssessmentSummary?> GetAsync(Quarter quarter, string licence, CancellationToken cancellationToken)
     {
         var entity = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter.ToString(), KeyEncoding.Escape(licence.ToUpperInvariant()), cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity.HasValue ? Read(entity.Value!) : null;
     }
 
     /// <summary>Every licence's assessment of a quarter, page by page (memory bounded by the number of licences).</summary>
-    public async IAsyncEnumerable<StoredAssessment> ListAsync(Quarter quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AssessmentSummary> ListAsync(Quarter quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}");
         await foreach (var page in Assessments.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
@@ -159,7 +187,7 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
                 { i.Period.ToString(), i.Kind.Code(), i.UploadId, i.BlobName, i.Sha256, i.ReceivedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) })),
         };
 
-    private static StoredAssessment Read(TableEntity e) => new(
+    private static AssessmentSummary Read(TableEntity e) => new(
         e.GetString("Licence"),
         Quarter.Parse(e.GetString("Quarter")),
         e.GetString("RuleVersion"),

@@ -5,8 +5,20 @@ using Azure.Storage.Blobs.Models;
 
 namespace Reporting.Storage.Blobs;
 
-/// <summary>One version of an uploaded blob, as listed or looked up.</summary>
-public sealed record UploadBlob(string Name, string ETag, DateTimeOffset LastModified, long Size, string? VersionId);
+/// <summary>
+/// One version of an uploaded blob, as listed or looked up. <c>ClaimedReceivedAt</c> is the
+/// <c>received_at</c> metadata an uploader may set (honoured only for trusted back-fills, see IngestionOptions).
+/// </summary>
+public sealed record UploadBlob(string Name, string ETag, DateTimeOffset LastModified, long Size, string? VersionId, DateTimeOffset? ClaimedReceivedAt = null)
+{
+    public const string ReceivedAtMetadata = "received_at";
+
+    internal static DateTimeOffset? Claimed(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : null;
+}
 
 public enum DownloadStatus
 {
@@ -33,12 +45,12 @@ public sealed class UploadBlobs(StorageClients clients)
 
     public async IAsyncEnumerable<UploadBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var page in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken).AsPages().ConfigureAwait(false))
+        await foreach (var page in Container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken).AsPages().ConfigureAwait(false))
         {
             foreach (var item in page.Values)
             {
                 yield return new UploadBlob(item.Name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue,
-                    item.Properties.ContentLength ?? 0, item.VersionId);
+                    item.Properties.ContentLength ?? 0, item.VersionId, UploadBlob.Claimed(item.Metadata));
             }
         }
     }
@@ -49,7 +61,8 @@ public sealed class UploadBlobs(StorageClients clients)
         try
         {
             var properties = (await Container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            return new UploadBlob(name, properties.ETag.ToString(), properties.LastModified, properties.ContentLength, properties.VersionId);
+            return new UploadBlob(name, properties.ETag.ToString(), properties.LastModified, properties.ContentLength, properties.VersionId,
+                UploadBlob.Claimed(properties.Metadata));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -1,3 +1,4 @@
+using Reporting.Domain.Consolidation;
 using Reporting.Application.Ingestion;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
@@ -49,7 +50,7 @@ public sealed class SweepTests(AzuriteFixture azurite)
         foreach (var miner in miners) submissions += (await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(miner.Licence.Number, CancellationToken.None)).Count;
         Assert.Equal(200, submissions);
 
-        var stored = new List<StoredAssessment>();
+        var stored = new List<AssessmentSummary>();
         await foreach (var a in pipeline.Get<AssessmentStore>().ListAsync(Quarter)) stored.Add(a);
         Assert.Equal(miners.Length, stored.Count);
         Assert.Equal(Recompute.Kwh(consumption), stored.Sum(a => a.KwhTotal));

@@ -2,16 +2,16 @@ using Reporting.Domain.Assessment;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
 
-namespace Reporting.Storage.Assessments;
+namespace Reporting.Domain.Consolidation;
 
 /// <summary>A current report that went into an assessment: the audit trail of the quarter.</summary>
 public sealed record AssessmentInputRef(Month Period, ReportKind Kind, string UploadId, string BlobName, string Sha256, DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// A licence-quarter's assessment as stored for the quarterly consolidation: the figures of every
-/// column of the report, the inputs, and the versions that produced it.
+/// A licence-quarter's assessment as kept for the quarterly consolidation: the figures of every column
+/// of the report, the inputs (the audit trail), and the versions that produced it.
 /// </summary>
-public sealed record StoredAssessment(
+public sealed record AssessmentSummary(
     string Licence,
     Quarter Quarter,
     string RuleVersion,
@@ -38,18 +38,4 @@ public sealed record StoredAssessment(
     IReadOnlyList<AssessmentInputRef> Inputs)
 {
     public decimal KwhTotal => KwhBySource.Values.Sum();
-}
-
-public enum SaveOutcome
-{
-    Written,
-
-    /// <summary>The same inputs, rules and registry were already stored.</summary>
-    Unchanged,
-
-    /// <summary>An assessment of newer inputs is already stored; this one was dropped.</summary>
-    Stale,
-
-    /// <summary>A current report's records are still being written; whoever writes them assesses after.</summary>
-    Incomplete,
 }

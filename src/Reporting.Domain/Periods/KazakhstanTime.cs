@@ -1,4 +1,4 @@
-namespace Reporting.Application;
+namespace Reporting.Domain.Periods;
 
 /// <summary>
 /// Kazakhstan's civil time for deadlines and "this month": UTC+6 (Astana, Almaty) until 1 March 2024,

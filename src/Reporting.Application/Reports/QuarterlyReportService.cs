@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reporting.Application.Ingestion;
+using Reporting.Application.Rules;
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Consolidation;
+using Reporting.Domain.Periods;
+using Reporting.Excel.Consolidation;
+using Reporting.Storage;
+using Reporting.Storage.Assessments;
+using Reporting.Storage.Ledger;
+using Reporting.Storage.Registry;
+using Reporting.Storage.Reports;
+
+namespace Reporting.Application.Reports;
+
+/// <summary>The outcome of building a quarter's report.</summary>
+public sealed record QuarterlyReportResult(QuarterlyReport Report, ReportVersion Version, bool Created, int Reassessed);
+
+/// <summary>
+/// Builds a quarter's consolidated report from the stored assessments (re-assessing those made under other
+/// rules or another registry first), and publishes it as a new version only if its content changed.
+/// Reads whole partitions page by page; memory grows with the number of licences, not of rows.
+/// </summary>
+public sealed partial class QuarterlyReportService(
+    AssessmentStore assessments,
+    RegistryStore registry,
+    ReportStore reports,
+    QuarterReassessor reassessor,
+    RuleSetProvider rules,
+    StorageInitializer storage,
+    IOptions<DeadlineOptions> deadlines,
+    TimeProvider time,
+    ILogger<QuarterlyReportService> logger)
+{
+    public async Task<QuarterlyReportResult> BuildAsync(Quarter quarter, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var (registryVersion, licences, _) = await registry.GetLicencesAsync(cancellationToken).ConfigureAwait(false);
+        var ruleSet = rules.Rules;
+
+        var stored = await LoadAsync(quarter, cancellationToken).ConfigureAwait(false);
+        var stale = stored.Where(a => a.RuleVersion != ruleSet.Version || a.RegistryVersion != registryVersion).ToArray();
+        foreach (var assessment in stale)
+            await reassessor.ReassessAsync(SubmissionLedger.PartitionFor(assessment.Licence), quarter, cancellationToken).ConfigureAwait(false);
+        if (stale.Length > 0) stored = await LoadAsync(quarter, cancellationToken).ConfigureAwait(false);
+
+        var tokens = stored.ToDictionary(a => a.Licence.ToUpperInvariant(), a => a.Token, StringComparer.Ordinal);
+        var violations = new List<Violation>();
+        await foreach (var violation in assessments.ListViolationsAsync(quarter, tokens, cancellationToken).ConfigureAwait(false)) violations.Add(violation);
+
+        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
+        var facts = new ReportFacts(report.Totals.Licences, report.Totals.FeeKzt, report.Totals.Violations, string.Join(",", report.RuleVersions), report.RegistryVersion);
+        var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
+            () => (QuarterlyReportWriter.ToWorkbook(report), QuarterlyReportWriter.ToCsv(report)), cancellationToken).ConfigureAwait(false);
+        LogBuilt(logger, quarter.ToString(), version.Number, created, report.Totals.Licences, report.Totals.FeeKzt);
+        return new QuarterlyReportResult(report, version, created, stale.Length);
+    }
+
+    private async Task<List<AssessmentSummary>> LoadAsync(Quarter quarter, CancellationToken cancellationToken)
+    {
+        var list = new List<AssessmentSummary>();
+        await foreach (var assessment in assessments.ListAsync(quarter, cancellationToken).ConfigureAwait(false)) list.Add(assessment);
+        return list;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Quarter}: version {Version} (new: {Created}), {Licences} licences, fee {Fee} KZT")]
+    private static partial void LogBuilt(ILogger logger, string quarter, int version, bool created, int licences, decimal fee);
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Cronos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reporting.Application.Ingestion;
+using Reporting.Application.Reports;
+using Reporting.Application.Schedules;
+using Reporting.Storage;
+
+namespace Reporting.Cli.Commands;
+
+/// <summary>
+/// `reporting serve`: the local stand-in for the Functions host. Sweeps the uploads every few seconds (Event
+/// Grid cannot fire locally) and runs the timers on their cron schedules, against the given storage or an
+/// embedded Azurite, until Ctrl+C.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var storage = CommonOptions.Storage();
+        var verbose = CommonOptions.Verbose();
+        var interval = new Option<double>("--interval") { Description = "Seconds between sweeps of the uploads container.", DefaultValueFactory = _ => 5 };
+        var data = new Option<string?>("--data") { Description = "Keep the embedded Azurite's data in this folder (default: in memory)." };
+        var reportsNow = new Option<bool>("--reports-now") { Description = "Also build the quarterly reports once at start (the timer itself never runs on start-up)." };
+        var command = new Command("serve", "Run the pipeline continuously: sweep uploads every few seconds and run the timers on schedule. Ctrl+C stops.")
+        {
+            storage, verbose, interval, data, reportsNow,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(interval);
+            if (seconds is < 0.5 or > 3600) throw new UsageException("--interval must be between 0.5 and 3600 seconds.");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                await using var embedded = await EmbeddedStorage.OpenAsync(parse.GetValue(storage), parse.GetValue(data), console, stop.Token).ConfigureAwait(false);
+                await using var services = CliServices.Build(CliServices.StorageSettings(embedded.ConnectionString), parse.GetValue(verbose));
+                await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(stop.Token).ConfigureAwait(false);
+                var clients = services.GetRequiredService<StorageClients>();
+                if (embedded.IsEmbedded) await console.Out.WriteLineAsync($"Storage connection string (drop workbooks into '{clients.Layout.UploadsContainer}/LICENCE/'):\n{embedded.ConnectionString}").ConfigureAwait(false);
+                return await LoopAsync(console, services, TimeSpan.FromSeconds(seconds), parse.GetValue(reportsNow), stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+
+    public static async Task<int> LoopAsync(CliConsole console, IServiceProvider services, TimeSpan interval, bool reportsNow, CancellationToken stop)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        var schedules = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+        var reportsCron = ScheduleOptions.Parse(schedules.QuarterlyReports);
+        var nextReports = reportsNow ? time.GetUtcNow() : Next(reportsCron, time.GetUtcNow());
+        await console.Out.WriteLineAsync($"Serving: sweeping every {interval.TotalSeconds:0.#} s; quarterly reports at '{schedules.QuarterlyReports}' (next {nextReports:u}). Ctrl+C stops.").ConfigureAwait(false);
+        var sweeper = services.GetRequiredService<UploadSweeper>();
+        var scheduler = services.GetRequiredService<QuarterlyReportScheduler>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var result = await sweeper.SweepAsync(null, stop).ConfigureAwait(false);
+                foreach (var outcome in result.Outcomes) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {IngestCommand.Line(outcome)}").ConfigureAwait(false);
+
+                if (time.GetUtcNow() >= nextReports)
+                {
+                    foreach (var report in await scheduler.RunAsync(stop).ConfigureAwait(false))
+                    {
+                        if (report.Created) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {ReportCommands.Describe(report)}").ConfigureAwait(false);
+                    }
+
+                    nextReports = Next(reportsCron, time.GetUtcNow());
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (TransientFaults.IsTransient(e))
+            {
+                await console.Error.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} storage unavailable ({e.Message}); retrying").ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(interval, time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await console.Out.WriteLineAsync("Stopped.").ConfigureAwait(false);
+        return ReportingCommandLine.Success;
+    }
+
+    private static DateTimeOffset Next(CronExpression cron, DateTimeOffset after) =>
+        cron.GetNextOccurrence(after, TimeZoneInfo.Utc) ?? DateTimeOffset.MaxValue;
+}

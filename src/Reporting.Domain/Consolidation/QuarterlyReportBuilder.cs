@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Registry;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Rules;
+using Reporting.Domain.Validation;
+
+namespace Reporting.Domain.Consolidation;
+
+/// <summary>
+/// Builds the consolidated report of a quarter from the registry, the stored assessments and their
+/// violations. Pure: the same inputs give the same report and the same fingerprint.
+/// </summary>
+public static class QuarterlyReportBuilder
+{
+    public static QuarterlyReport Build(
+        Quarter quarter,
+        IReadOnlyList<Licence> licences,
+        string registryVersion,
+        IEnumerable<AssessmentSummary> assessments,
+        IEnumerable<Violation> violations,
+        RuleSet rules,
+        ReportDeadline deadline,
+        DateTimeOffset generatedAt)
+    {
+        var byLicence = assessments.ToDictionary(a => a.Licence.ToUpperInvariant(), StringComparer.Ordinal);
+        var registered = licences.ToDictionary(l => l.Number.ToUpperInvariant(), StringComparer.Ordinal);
+        var violationList = violations.OrderBy(v => v.Licence, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Period, StringComparer.Ordinal)
+            .ThenBy(v => v.Code, StringComparer.Ordinal).ThenBy(v => v.Subject, StringComparer.Ordinal).ToArray();
+        var violationCounts = violationList.GroupBy(v => v.Licence.ToUpperInvariant())
+            .ToDictionary(g => g.Key, g => (Errors: g.Count(v => v.Severity == Severity.Error), Warnings: g.Count(v => v.Severity == Severity.Warning)), StringComparer.Ordinal);
+
+        // Every licence active in the quarter, and every licence that reported although not (unknown or inactive).
+        var keys = licences.Where(l => l.IsActiveIn(quarter)).Select(l => l.Number.ToUpperInvariant())
+            .Union(byLicence.Keys).Order(StringComparer.Ordinal).ToArray();
+
+        var summary = new List<SummaryRow>();
+        var missing = new List<MissingReport>();
+        var late = new List<LateReport>();
+        var inputs = new List<ReportInput>();
+        foreach (var key in keys)
+        {
+            registered.TryGetValue(key, out var licence);
+            byLicence.TryGetValue(key, out var assessment);
+            var number = licence?.Number ?? assessment!.Licence;
+            var activeMonths = licence is null ? [] : quarter.Months.Where(licence.IsActiveIn).ToArray();
+            var received = assessment?.Inputs ?? [];
+            foreach (var input in received.OrderBy(i => i.Period).ThenBy(i => i.Kind))
+            {
+                inputs.Add(new ReportInput(number, input.Period, input.Kind, input.UploadId, input.BlobName, input.Sha256, input.ReceivedAt));
+                if (deadline.IsLate(input.Period, input.ReceivedAt))
+                    late.Add(new LateReport(number, licence?.Company, input.Period, input.Kind, deadline.DueAt(input.Period), input.ReceivedAt, input.BlobName));
+            }
+
+            foreach (var month in activeMonths)
+            {
+                foreach (var kind in new[] { ReportKind.Consumption, ReportKind.Sales })
+                {
+                    if (!received.Any(i => i.Period == month && i.Kind == kind))
+                        missing.Add(new MissingReport(number, licence?.Company, month, kind, deadline.DueAt(month)));
+                }
+            }
+
+            var counts = violationCounts.GetValueOrDefault(key);
+            var lateCount = late.Count(l => string.Equals(l.Licence, number, StringComparison.OrdinalIgnoreCase));
+            var missingCount = missing.Count(m => string.Equals(m.Licence, number, StringComparison.OrdinalIgnoreCase));
+            summary.Add(new SummaryRow(
+                number,
+                licence?.Bin,
+                licence?.Company,
+                licence?.Subtype.ToString(),
+                licence?.Zone.ToString(),
+                EnergySources.All.ToDictionary(s => s, s => assessment?.KwhBySource[s] ?? 0),
+                assessment?.KwhTotal ?? 0,
+                assessment?.QuotaKwh,
+                assessment is null ? "no reports" : Kebab(assessment.QuotaStatus.ToString()),
+                assessment?.FeeBasis ?? "no consumption report",
+                assessment is null ? "no reports" : assessment.FeeStatus == FeeStatus.Assessed ? "assessed" : "rate-unverified",
+                assessment is null ? 0 : assessment.FeeKzt,
+                assessment?.RequiredSaleShare ?? rules.SaleShareMin.At(quarter.Start).Value,
+                assessment?.LowestSaleShare,
+                assessment is null ? "no reports" : Kebab(assessment.SaleStatus.ToString()),
+                activeMonths.Length,
+                received.Count(i => i.Kind == ReportKind.Consumption),
+                received.Count(i => i.Kind == ReportKind.Sales),
+                lateCount,
+                counts.Errors,
+                counts.Warnings,
+                Status(licence, quarter, counts.Errors, counts.Warnings, missingCount, lateCount, assessment)));
+        }
+
+        var totals = new SummaryTotals(
+            summary.Count,
+            EnergySources.All.ToDictionary(s => s, s => summary.Sum(r => r.KwhBySource[s])),
+            summary.Sum(r => r.KwhTotal),
+            summary.Any(r => r.GridQuotaKwh is not null) ? summary.Sum(r => r.GridQuotaKwh ?? 0) : null,
+            summary.Sum(r => r.FeeKzt ?? 0),
+            summary.Count(r => r.FeeStatus == "rate-unverified"),
+            summary.Sum(r => r.ConsumptionReports),
+            summary.Sum(r => r.SalesReports),
+            summary.Sum(r => r.LateReports),
+            summary.Sum(r => r.Violations),
+            summary.Sum(r => r.Warnings));
+
+        var ruleVersions = byLicence.Values.Select(a => a.RuleVersion).Append(rules.Version).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var declaration = rules.FeeDeclarationDue.At(quarter.Start).Value?.For(quarter);
+        var payment = rules.FeePaymentDue.At(quarter.Start).Value?.For(quarter);
+        var fingerprint = Fingerprint(quarter, ruleVersions, registryVersion, declaration, payment, deadline, summary, violationList, missing, late, inputs);
+        return new QuarterlyReport(quarter, generatedAt, ruleVersions, registryVersion, declaration, payment, deadline,
+            summary, totals, violationList, missing, late, inputs, fingerprint);
+    }
+
+    /// <summary>Most serious first: a breach, then missing reports, late ones, an unknown rate, warnings.</summary>
+    private static string Status(Licence? licence, Quarter quarter, int errors, int warnings, int missing, int late, AssessmentSummary? assessment)
+    {
+        if (licence is null) return "unknown licence";
+        if (!licence.IsActiveIn(quarter)) return "inactive licence";
+        if (errors > 0) return "violations";
+        if (missing > 0) return "missing reports";
+        if (late > 0) return "late reports";
+        if (assessment?.FeeStatus == FeeStatus.RateUnverified) return "rate unverified";
+        if (warnings > 0) return "warnings";
+        return "compliant";
+    }
+
+    private static string Fingerprint(Quarter quarter, IReadOnlyList<string> ruleVersions, string registryVersion, DateOnly? declaration, DateOnly? payment,
+        ReportDeadline deadline, List<SummaryRow> summary, IReadOnlyList<Violation> violations, List<MissingReport> missing, List<LateReport> late, List<ReportInput> inputs)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(c, $"Q|{quarter}|{string.Join(",", ruleVersions)}|{registryVersion}|{declaration:yyyy-MM-dd}|{payment:yyyy-MM-dd}|{deadline.DayOfFollowingMonth}|{deadline.TimeOfDay:HH:mm:ss}\n");
+        foreach (var r in summary)
+        {
+            text.Append(c, $"S|{r.Licence}|{r.Bin}|{r.Company}|{r.Subtype}|{r.Zone}|{string.Join(",", EnergySources.All.Select(s => r.KwhBySource[s].ToString(c)))}|{r.GridQuotaKwh}|{r.QuotaStatus}|{r.FeeBasis}|{r.FeeStatus}|{r.FeeKzt}|{r.RequiredSaleShare}|{r.SaleShare}|{r.SaleStatus}|{r.MonthsActive}|{r.ConsumptionReports}|{r.SalesReports}|{r.LateReports}|{r.Violations}|{r.Warnings}|{r.Status}\n");
+        }
+
+        foreach (var v in violations)
+            text.Append(c, $"V|{v.Licence}|{v.Period}|{v.Code}|{v.Severity}|{v.Subject}|{string.Join(",", v.Figures.Select(f => f.Name + "=" + f.Value.ToString(c)))}|{v.RuleReference}|{v.Source}|{v.Message}\n");
+        foreach (var m in missing) text.Append(c, $"M|{m.Licence}|{m.Month}|{m.Kind}\n");
+        foreach (var l in late) text.Append(c, $"L|{l.Licence}|{l.Month}|{l.Kind}|{l.ReceivedAt.UtcTicks}\n");
+        foreach (var i in inputs) text.Append(c, $"I|{i.Licence}|{i.Month}|{i.Kind}|{i.UploadId}|{i.Sha256}\n");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+}

@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using Reporting.Domain.Periods;
+
+namespace Reporting.Storage.Reports;
+
+/// <summary>A published version of a quarter's consolidated report.</summary>
+public sealed record ReportVersion(
+    Quarter Quarter,
+    int Number,
+    string Fingerprint,
+    DateTimeOffset CreatedAt,
+    string WorkbookBlob,
+    string CsvBlob,
+    string WorkbookSha256,
+    string CsvSha256,
+    int Licences,
+    decimal FeeKzt,
+    int Violations,
+    string RuleVersions,
+    string RegistryVersion);
+
+/// <summary>The figures of a report that its version row keeps for listing.</summary>
+public sealed record ReportFacts(int Licences, decimal FeeKzt, int Violations, string RuleVersions, string RegistryVersion);
+
+/// <summary>
+/// Versions of the consolidated reports: files in the reports container under
+/// <c>{yyyy}-Q{q}/{fingerprint}/</c> (create-only, so a version's files never change) and a row per
+/// version in ReportVersions (PK quarter, RK v0001...). A build whose content fingerprint equals the
+/// current version's creates nothing; a changed quarter gets the next version and the old ones stay.
+/// </summary>
+public sealed class ReportStore(StorageClients clients, TimeProvider time)
+{
+    private const string Sha256Metadata = "sha256";
+    private TableClient Versions => clients.Table(TableName.ReportVersions);
+
+    public async Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(Quarter quarter, CancellationToken cancellationToken)
+    {
+        var versions = new List<ReportVersion>();
+        await foreach (var e in Versions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            versions.Add(Read(e));
+        return versions.OrderBy(v => v.Number).ToArray();
+    }
+
+    public async Task<ReportVersion?> GetCurrentAsync(Quarter quarter, CancellationToken cancellationToken) =>
+        (await ListVersionsAsync(quarter, cancellationToken).ConfigureAwait(false)).LastOrDefault();
+
+    /// <summary>
+    /// Publishes the report unless the current version has the same fingerprint. The files are produced
+    /// only when needed. Returns the current version and whether this call created it.
+    /// </summary>
+    public async Task<(ReportVersion Version, bool Created)> PublishAsync(Quarter quarter, string fingerprint, ReportFacts facts,
+        Func<(byte[] Workbook, byte[] Csv)> render, CancellationToken cancellationToken)
+    {
+        (byte[] Workbook, byte[] Csv)? files = null;
+        while (true)
+        {
+            var current = await GetCurrentAsync(quarter, cancellationToken).ConfigureAwait(false);
+            if (current?.Fingerprint == fingerprint) return (current, false);
+
+            files ??= render();
+            var folder = $"{quarter}/{fingerprint[..16]}";
+            var workbookBlob = $"{folder}/consolidated-{quarter}.xlsx";
+            var csvBlob = $"{folder}/consolidated-{quarter}.csv";
+            var workbookSha = await PutOnceAsync(workbookBlob, files.Value.Workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cancellationToken).ConfigureAwait(false);
+            var csvSha = await PutOnceAsync(csvBlob, files.Value.Csv, "text/csv; charset=utf-8", cancellationToken).ConfigureAwait(false);
+
+            var version = new ReportVersion(quarter, (current?.Number ?? 0) + 1, fingerprint, time.GetUtcNow(), workbookBlob, csvBlob, workbookSha, csvSha,
+                facts.Licences, facts.FeeKzt, facts.Violations, facts.RuleVersions, facts.RegistryVersion);
+            try
+            {
+                await Versions.AddEntityAsync(ToEntity(version), cancellationToken).ConfigureAwait(false);
+                return (version, true);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Another builder published that version number first: look again.
+            }
+        }
+    }
+
+    public async Task<BinaryData> DownloadAsync(string blobName, CancellationToken cancellationToken) =>
+        (await clients.Reports.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+
+    /// <summary>
+    /// A time-limited, read-only URL for one report file: signed with the account key when the connection
+    /// has one, otherwise with a user delegation key (managed identity; shared keys disabled).
+    /// </summary>
+    public async Task<Uri> CreateReadLinkAsync(string blobName, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var blob = clients.Reports.GetBlobClient(blobName);
+        var expires = time.GetUtcNow().Add(lifetime);
+        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
+
+        var start = time.GetUtcNow().AddMinutes(-5);
+        var key = (await clients.Blobs.GetUserDelegationKeyAsync(start, expires, cancellationToken).ConfigureAwait(false)).Value;
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expires)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = start,
+            Protocol = SasProtocol.Https,
+        };
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, clients.Blobs.AccountName) }.ToUri();
+    }
+
+    /// <summary>Writes a file once; a retry finds it written and keeps it. Returns the SHA-256 of the stored bytes.</summary>
+    private async Task<string> PutOnceAsync(string name, byte[] content, string contentType, CancellationToken cancellationToken)
+    {
+        var blob = clients.Reports.GetBlobClient(name);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        try
+        {
+            await blob.UploadAsync(new BinaryData(content), new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { [Sha256Metadata] = sha },
+            }, cancellationToken).ConfigureAwait(false);
+            return sha;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return properties.Metadata.TryGetValue(Sha256Metadata, out var stored) ? stored : sha;
+        }
+    }
+
+    private static TableEntity ToEntity(ReportVersion v) => new(v.Quarter.ToString(), "v" + v.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
+    {
+        ["Number"] = v.Number,
+        ["Fingerprint"] = v.Fingerprint,
+        ["CreatedAt"] = v.CreatedAt.ToUniversalTime(),
+        ["WorkbookBlob"] = v.WorkbookBlob,
+        ["CsvBlob"] = v.CsvBlob,
+        ["WorkbookSha256"] = v.WorkbookSha256,
+        ["CsvSha256"] = v.CsvSha256,
+        ["Licences"] = v.Licences,
+        ["FeeKzt"] = TableValues.Decimal(v.FeeKzt),
+        ["FeeTiyn"] = TableValues.Tiyn(v.FeeKzt),
+        ["Violations"] = v.Violations,
+        ["RuleVersions"] = v.RuleVersions,
+        ["RegistryVersion"] = v.RegistryVersion,
+    };
+
+    private static ReportVersion Read(TableEntity e) => new(
+        Quarter.Parse(e.PartitionKey),
+        e.GetInt32("Number") ?? 0,
+        e.GetString("Fingerprint"),
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        e.GetString("WorkbookBlob"),
+        e.GetString("CsvBlob"),
+        e.GetString("WorkbookSha256"),
+        e.GetString("CsvSha256"),
+        e.GetInt32("Licences") ?? 0,
+        TableValues.ParseDecimal(e.GetString("FeeKzt")),
+        e.GetInt32("Violations") ?? 0,
+        e.GetString("RuleVersions") ?? "",
+        e.GetString("RegistryVersion") ?? "");
+}

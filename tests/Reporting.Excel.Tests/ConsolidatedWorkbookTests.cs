@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Consolidation;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Registry;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Rules;
+using Reporting.Domain.Validation;
+using Reporting.Excel.Consolidation;
+
+namespace Reporting.Excel.Tests;
+
+/// <summary>
+/// The consolidated workbook against a committed golden file of the cells that matter, read back under a
+/// culture with a decimal comma; and the guarantees that text never becomes a formula.
+/// </summary>
+public sealed class ConsolidatedWorkbookTests
+{
+    private const string GoldenFile = "consolidated-2025-Q1.golden.json";
+    private static readonly Quarter Q = new(2025, 1);
+
+    [Fact]
+    public void The_workbook_matches_the_golden_file()
+    {
+        var bytes = QuarterlyReportWriter.ToWorkbook(Report());
+
+        var cells = WithCulture("de-DE", () => Extract(bytes));
+
+        var path = Path.Combine(Golden, GoldenFile);
+        var expected = File.Exists(path) ? File.ReadAllText(path) : null;
+        var actual = JsonSerializer.Serialize(cells, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (expected is null)
+        {
+            File.WriteAllText(path, actual);
+            Assert.Fail($"Golden file {path} did not exist; it was written. Review it and commit it.");
+        }
+
+        Assert.Equal(expected.ReplaceLineEndings("\n"), actual);
+    }
+
+    [Fact]
+    public void Sheets_have_frozen_headers_filters_and_explicit_widths_and_numbers_are_numbers()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(QuarterlyReportWriter.ToWorkbook(Report())));
+
+        Assert.Equal(["Summary", "Violations", "Missing", "Late", "About"], workbook.Worksheets.Select(w => w.Name));
+        foreach (var name in new[] { "Summary", "Violations", "Missing", "Late" })
+        {
+            var sheet = workbook.Worksheet(name);
+            Assert.Equal(1, sheet.SheetView.SplitRow);
+            Assert.True(sheet.AutoFilter.IsEnabled, name);
+            Assert.All(sheet.ColumnsUsed(), c => Assert.True(c.Width > 8, $"{name} column {c.ColumnNumber()} width {c.Width}"));
+        }
+
+        var summary = workbook.Worksheet("Summary");
+        Assert.Equal(QuarterlyReportWriter.SummaryHeaders, summary.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(XLDataType.Number, summary.Cell("O2").DataType);
+        Assert.Equal(XLDataType.Number, summary.Cell("F2").DataType);
+        Assert.DoesNotContain(summary.CellsUsed(), c => c.HasFormula);
+    }
+
+    [Fact]
+    public void Text_that_looks_like_a_formula_stays_text_in_the_workbook_and_the_csv()
+    {
+        const string hostile = "=HYPERLINK(\"http://evil\",\"x\")";
+        var report = Report(company: hostile, subject: "+cmd|' /C calc'!A0");
+
+        using var workbook = new XLWorkbook(new MemoryStream(QuarterlyReportWriter.ToWorkbook(report)));
+        var company = workbook.Worksheet("Summary").Cell("C2");
+        var subject = workbook.Worksheet("Violations").Cell("E2");
+        var csv = Encoding.UTF8.GetString(QuarterlyReportWriter.ToCsv(report)).TrimStart('\uFEFF');
+
+        Assert.False(company.HasFormula);
+        Assert.Equal(hostile, company.GetString());
+        Assert.True(company.Style.IncludeQuotePrefix);
+        Assert.False(subject.HasFormula);
+        Assert.True(subject.Style.IncludeQuotePrefix);
+        var line = csv.Split("\r\n")[1];
+        Assert.StartsWith("KZ-DM-0001,080240012341,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",I,North,", line);
+        Assert.DoesNotContain(",=", csv);
+    }
+
+    [Fact]
+    public void The_csv_has_the_summary_rows_with_invariant_numbers_and_a_totals_row()
+    {
+        var csv = Encoding.UTF8.GetString(QuarterlyReportWriter.ToCsv(Report())).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(string.Join(",", QuarterlyReportWriter.SummaryHeaders), csv[0]);
+        Assert.Equal(1 + 3 + 1, csv.Length);
+        Assert.Contains(",2000.00,assessed,", csv[1]);
+        Assert.StartsWith("Total,,3 licences,,,", csv[^1]);
+    }
+
+    /// <summary>A small, fixed quarter: three licences, a late report, a missing one, two violations.</summary>
+    private static QuarterlyReport Report(string? company = null, string? subject = null)
+    {
+        var deadline = ReportDeadline.Default;
+        Licence[] licences =
+        [
+            new("KZ-DM-0001", "080240012341", company ?? "Ekibastuz Hash LLP", LicenceSubtype.I, Zone.North, new DateOnly(2023, 1, 1), new DateOnly(2027, 1, 1), LicenceStatus.Active),
+            new("KZ-DM-0002", "191240022314", "Turkestan Compute LLP", LicenceSubtype.II, Zone.South, new DateOnly(2023, 1, 1), new DateOnly(2027, 1, 1), LicenceStatus.Active),
+            new("KZ-DM-0003", "050540004455", "Aktobe Data Center LLP", LicenceSubtype.II, Zone.West, new DateOnly(2025, 2, 1), new DateOnly(2028, 1, 1), LicenceStatus.Active),
+        ];
+        AssessmentSummary Assessment(string licence, decimal grid, decimal renewable, decimal? fee, FeeStatus status, bool lateMarch, bool skipMarchSales) => new(
+            licence, Q, RuleSet.Default.Version, "registry-0123456789ab", 6, "t", new DateTimeOffset(2025, 4, 15, 5, 0, 0, TimeSpan.Zero),
+            new Dictionary<EnergySource, decimal> { [EnergySource.Grid] = grid, [EnergySource.Import] = 0, [EnergySource.Renewable] = renewable, [EnergySource.OwnGeneration] = 0, [EnergySource.OffGrid] = 0 },
+            24.5m, status, fee, "average price 24.50 KZT/kWh; ...", new DateOnly(2025, 5, 15), new DateOnly(2025, 5, 25),
+            QuotaStatus.Compliant, grid * 1.05m, 0.80m, SaleStatus.Compliant, 0.8123m, Q.Months, Q.Months, 0, 0,
+            Q.Months.SelectMany(m => new[] { ReportKind.Consumption, ReportKind.Sales }.Select(k => (m, k)))
+                .Where(x => !(skipMarchSales && x.m == Q.LastMonth && x.k == ReportKind.Sales))
+                .Select(x => new AssessmentInputRef(x.m, x.k, $"{licence}-{x.m}-{x.k}", $"{licence}/{x.m}-{x.k.Code()}.xlsx", new string('a', 64),
+                    lateMarch && x.m == Q.LastMonth ? deadline.DueAt(x.m).AddDays(4) : deadline.DueAt(x.m).AddDays(-3))).ToArray());
+        AssessmentSummary[] assessments =
+        [
+            Assessment("KZ-DM-0001", 1000m, 0m, 2000.00m, FeeStatus.Assessed, false, false),
+            Assessment("KZ-DM-0002", 1_250_000.125m, 40_000.5m, 2_540_000.75m, FeeStatus.Assessed, true, true),
+        ];
+        Violation[] violations =
+        [
+            new(ViolationCodes.QuotaExceeded, Severity.Error, "KZ-DM-0002", "2025-03", null, "Grid electricity used in 2025-03 exceeds the quota.",
+                [new Figure("grid_kwh", 450_000m, "kWh"), new Figure("quota_kwh", 400_000m, "kWh"), new Figure("excess_kwh", 50_000m, "kWh")], "quota.applies@2023-07-01", "KZ-DM-0002/2025-03-consumption.xlsx"),
+            new(ViolationCodes.SaleExchangeNotAifc, Severity.Warning, "KZ-DM-0001", "2025-02", subject ?? "Binance.com", "Sold on a non-AIFC exchange.",
+                [new Figure("quantity", 0.12345678m, "units")], "sale.share_min@2025-01-01", "KZ-DM-0001/2025-02-sales.xlsx"),
+        ];
+        return QuarterlyReportBuilder.Build(Q, licences, "registry-0123456789ab", assessments, violations, RuleSet.Default, deadline, new DateTimeOffset(2025, 4, 20, 3, 0, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>The cells that matter, as value, type and format, in a culture-independent form.</summary>
+    private static SortedDictionary<string, string> Extract(byte[] bytes)
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var cells = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var sheet in workbook.Worksheets)
+        {
+            var range = sheet.Name == "About" ? sheet.Range("A1:B18") : sheet.RangeUsed();
+            foreach (var cell in range!.CellsUsed())
+            {
+                var value = cell.DataType switch
+                {
+                    XLDataType.Number => cell.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+                    XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    _ => cell.GetString(),
+                };
+                // The rules version and the fingerprint change with every edit of the rules file; they are checked elsewhere.
+                if (sheet.Name == "About" && cell.Address.ToString() is "B4" or "B18") value = "(varies with the rules file)";
+                cells[$"{sheet.Name}!{cell.Address}"] = $"{cell.DataType}|{cell.Style.NumberFormat.Format}|{value}";
+            }
+        }
+
+        return cells;
+    }
+
+    private static string Golden => Path.Combine(TestSupport.RepositoryPaths.Root, "tests", "Reporting.Excel.Tests", "Golden");
+
+    private static T WithCulture<T>(string culture, Func<T> action)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Time.Testing;
+using Reporting.Application.Ingestion;
+using Reporting.Application.Reports;
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Consolidation;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Rules;
+using Reporting.Excel.Reports;
+using Reporting.Samples;
+using Reporting.Storage.Assessments;
+using Reporting.Storage.Registry;
+using Reporting.Storage.Reports;
+using Reporting.TestSupport;
+
+namespace Reporting.Integration.Tests.Reports;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class QuarterlyReportTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData("2025-03-31T18:59:59Z", "")]                 // 23:59:59 on 31 March in Kazakhstan: Q1 still open
+    [InlineData("2025-03-31T19:00:00Z", "2025-Q1")]          // midnight in Kazakhstan: Q1 closed
+    [InlineData("2025-10-02T00:00:00Z", "2025-Q1,2025-Q2,2025-Q3")]
+    [InlineData("2024-12-31T19:00:00Z", "")]                 // before the first quarter
+    public void Closed_quarters_follow_Kazakhstan_time(string now, string expected)
+    {
+        var quarters = QuarterlyReportScheduler.ClosedQuarters(DateTimeOffset.Parse(now), new Quarter(2025, 1));
+
+        Assert.Equal(expected, string.Join(",", quarters));
+    }
+
+    [Fact]
+    public async Task The_timer_catches_up_missed_ticks_rebuilds_only_changed_quarters_and_keeps_old_versions()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 18, 0, 0, TimeSpan.Zero));
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Reports:FirstQuarter"] = "2025-Q1", ["Ingestion:TrustReceivedAtMetadata"] = "true" }, clock);
+        var dataset = new SampleDataset();
+        var months = DemoPlan.Months(new Month(2025, 1), new Month(2025, 9)).ToArray();
+        var miners = dataset.Profiles.Where(p => months.All(p.Licence.IsActiveIn)).Take(3).ToArray();
+        var full = dataset.Registry(months);
+        var numbers = miners.Select(m => m.Licence.Number).ToHashSet();
+        await pipeline.ImportRegistryAsync(full with
+        {
+            Licences = [.. full.Licences.Where(l => numbers.Contains(l.Number))],
+            Quotas = [.. full.Quotas.Where(q => numbers.Contains(q.Licence))],
+            Equipment = [.. full.Equipment.Where(e => numbers.Contains(e.Licence))],
+        });
+        var scheduler = pipeline.Get<QuarterlyReportScheduler>();
+
+        // Q1's reports arrive during Q1 and early April; ingested on 1 April.
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 31, 18, 30, 0, TimeSpan.Zero));
+        await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 1), clock.GetUtcNow(), except: (miners[0], new Month(2025, 3), ReportKind.Sales));
+        await pipeline.Get<UploadSweeper>().SweepAsync();
+        Assert.Empty(await scheduler.RunAsync(CancellationToken.None)); // Q1 not closed yet in Kazakhstan
+
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 31, 19, 0, 1, TimeSpan.Zero));
+        var first = Assert.Single(await scheduler.RunAsync(CancellationToken.None));
+        var again = Assert.Single(await scheduler.RunAsync(CancellationToken.None));
+        Assert.True(first.Created);
+        Assert.False(again.Created);
+        Assert.Equal(first.Version.Number, again.Version.Number);
+        Assert.Equal(first.Report.Fingerprint, again.Report.Fingerprint);
+        Assert.Single(first.Report.Missing); // miner 0's March sales report
+
+        // Ticks are missed until October: Q2 and Q3 get built, Q1 stays as it was.
+        clock.SetUtcNow(new DateTimeOffset(2025, 10, 2, 3, 0, 0, TimeSpan.Zero));
+        await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 2), clock.GetUtcNow());
+        await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 3), clock.GetUtcNow());
+        await pipeline.Get<UploadSweeper>().SweepAsync();
+        var caughtUp = await scheduler.RunAsync(CancellationToken.None);
+        Assert.Equal(["2025-Q1", "2025-Q2", "2025-Q3"], caughtUp.Select(r => r.Report.Quarter.ToString()));
+        Assert.Equal([false, true, true], caughtUp.Select(r => r.Created));
+
+        // The missing March report arrives late: Q1 gets a second version; the first is kept.
+        await pipeline.UploadAsync($"{miners[0].Licence.Number}/2025-03-sales-late.xlsx", MonthReportWriter.ToBytes(dataset.Sales(miners[0], new Month(2025, 3))), clock.GetUtcNow());
+        await pipeline.Get<UploadSweeper>().SweepAsync();
+        var rebuilt = await scheduler.RunAsync(CancellationToken.None);
+        var q1 = rebuilt.Single(r => r.Report.Quarter == new Quarter(2025, 1));
+        Assert.True(q1.Created);
+        Assert.Equal(2, q1.Version.Number);
+        Assert.Empty(q1.Report.Missing);
+        Assert.Single(q1.Report.Late);
+        Assert.All(rebuilt.Where(r => r.Report.Quarter != new Quarter(2025, 1)), r => Assert.False(r.Created));
+
+        var versions = await pipeline.Get<ReportStore>().ListVersionsAsync(new Quarter(2025, 1), CancellationToken.None);
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        foreach (var version in versions)
+        {
+            Assert.True((await pipeline.Clients.Reports.GetBlobClient(version.WorkbookBlob).ExistsAsync()).Value);
+            Assert.True((await pipeline.Clients.Reports.GetBlobClient(version.CsvBlob).ExistsAsync()).Value);
+            Assert.StartsWith("2025-Q1/", version.WorkbookBlob, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_quarter_of_2000_licences_is_built_from_paged_reads()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var quarter = new Quarter(2025, 2);
+        var dataset = new SampleDataset(licences: 2000, seed: 7, registryFrom: new DateOnly(2023, 1, 1), validAtLeastUntil: new DateOnly(2026, 12, 31));
+        var registry = dataset.Registry(quarter.Months);
+        await pipeline.ImportRegistryAsync(registry);
+        var (registryVersion, _, _) = await pipeline.Get<RegistryStore>().GetLicencesAsync(CancellationToken.None);
+        var active = dataset.Profiles.Where(p => p.Licence.IsActiveIn(quarter)).ToArray();
+        var assessments = active.Select(p => QuarterAssessor.Assess(new AssessmentInput(p.Licence.Number, quarter,
+            quarter.Months.Select(m => dataset.Consumption(p, m)).ToArray(), [], registry), RuleSet.Default)).ToArray();
+        await pipeline.Get<AssessmentStore>().LoadQuarterAsync(quarter,
+            assessments.Select(a => (a, 1L, registryVersion, (IReadOnlyList<AssessmentInputRef>)[])), CancellationToken.None);
+
+        var result = await pipeline.Get<QuarterlyReportService>().BuildAsync(quarter, CancellationToken.None);
+
+        Assert.Equal(active.Length, result.Report.Summary.Count);
+        Assert.True(active.Length > 1900);
+        Assert.Equal(assessments.Sum(a => a.Fee.AmountKzt ?? 0), result.Report.Totals.FeeKzt);
+        Assert.Equal(assessments.Sum(a => a.KwhTotal), result.Report.Totals.KwhTotal);
+        Assert.Equal(assessments.Sum(a => a.ErrorCount), result.Report.Totals.Violations);
+        // Nothing filed as inputs: both reports of every active month are missing.
+        Assert.Equal(active.Sum(p => quarter.Months.Count(p.Licence.IsActiveIn)) * 2, result.Report.Missing.Count);
+        Assert.Equal(0, result.Reassessed);
+        Assert.True(result.Created);
+    }
+
+    /// <summary>Each month's reports as filed on the 5th of the following month (or now, if that is earlier).</summary>
+    private static async Task UploadAsync(TestPipeline pipeline, SampleDataset dataset, MinerProfile[] miners, Quarter quarter, DateTimeOffset now, (MinerProfile, Month, ReportKind)? except = null)
+    {
+        foreach (var miner in miners)
+        {
+            foreach (var month in quarter.Months)
+            {
+                var filed = new DateTimeOffset(month.Next.Start.AddDays(4).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(5));
+                var receivedAt = filed < now ? filed : now;
+                await pipeline.UploadAsync($"{miner.Licence.Number}/{month}-consumption.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, month)), receivedAt);
+                if (except is { } e && e.Item1 == miner && e.Item2 == month && e.Item3 == ReportKind.Sales) continue;
+                await pipeline.UploadAsync($"{miner.Licence.Number}/{month}-sales.xlsx", MonthReportWriter.ToBytes(dataset.Sales(miner, month)), receivedAt);
+            }
+        }
+    }
+}
