@@ -6,6 +6,7 @@ using Reporting.Application.Assessment;
 using Reporting.Application.Ingestion;
 using Reporting.Application.Registry;
 using Reporting.Application.Reports;
+using Reporting.Application.Reconciliation;
 using Reporting.Application.Rules;
 using Reporting.Application.Schedules;
 using Reporting.Application.Validation;
@@ -15,7 +16,9 @@ using Reporting.Excel.Reports;
 using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
+using Reporting.External;
 using Reporting.Storage.Ledger;
+using Reporting.Storage.Reconciliation;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
 
@@ -76,6 +79,16 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<QuarterlyReportService>();
         services.TryAddSingleton<QuarterlyReportScheduler>();
+        services.AddExternalSources(configuration);
+        services.TryAddSingleton<FindingStore>();
+        services.AddOptions<ReconciliationOptions>()
+            .Bind(configuration.GetSection(ReconciliationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Transient: they hold typed HTTP clients, which are meant to be short-lived.
+        services.TryAddTransient<ReconciliationService>();
+        services.TryAddTransient<ReconciliationScheduler>();
+
         services.AddOptions<ScheduleOptions>()
             .Bind(configuration.GetSection(ScheduleOptions.SectionName))
             .ValidateDataAnnotations()

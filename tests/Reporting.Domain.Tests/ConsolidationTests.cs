@@ -47,7 +47,7 @@ public sealed class ConsolidationTests
         ];
         Violation[] violations = [new(ViolationCodes.QuotaExceeded, Severity.Error, "KZ-DM-0002", "2025-03", null, "over", [], "quota.applies@2023-07-01", null)];
 
-        var report = QuarterlyReportBuilder.Build(Q, licences, "registry-x", assessments, violations, RuleSet.Default, deadline, Now);
+        var report = QuarterlyReportBuilder.Build(Q, licences, "registry-x", assessments, violations, [], RuleSet.Default, deadline, Now);
 
         Assert.Equal(["KZ-DM-0001", "KZ-DM-0002", "KZ-DM-0003", "KZ-DM-0004", "KZ-DM-0099"], report.Summary.Select(r => r.Licence));
         Assert.Equal(["compliant", "violations", "compliant", "missing reports", "unknown licence"], report.Summary.Select(r => r.Status));
@@ -69,10 +69,10 @@ public sealed class ConsolidationTests
     {
         var licences = new[] { Licence("KZ-DM-0001") };
         var input = (new Month(2025, 1), ReportKind.Consumption, new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero));
-        var first = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100m, input)], [], RuleSet.Default, ReportDeadline.Default, Now);
-        var later = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100m, input)], [], RuleSet.Default, ReportDeadline.Default, Now.AddDays(3));
-        var changed = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100.01m, input)], [], RuleSet.Default, ReportDeadline.Default, Now);
-        var otherDeadline = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100m, input)], [], RuleSet.Default, new ReportDeadline(15, new TimeOnly(18, 0)), Now);
+        var first = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100m, input)], [], [], RuleSet.Default, ReportDeadline.Default, Now);
+        var later = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100m, input)], [], [], RuleSet.Default, ReportDeadline.Default, Now.AddDays(3));
+        var changed = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100.01m, input)], [], [], RuleSet.Default, ReportDeadline.Default, Now);
+        var otherDeadline = QuarterlyReportBuilder.Build(Q, licences, "r1", [Summary("KZ-DM-0001", 100m, input)], [], [], RuleSet.Default, new ReportDeadline(15, new TimeOnly(18, 0)), Now);
 
         Assert.Equal(first.Fingerprint, later.Fingerprint);
         Assert.NotEqual(first.Fingerprint, changed.Fingerprint);

@@ -5,6 +5,7 @@ using ClosedXML.Excel;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
+using Reporting.Domain.Reconciliation;
 using Reporting.Domain.Registry;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
@@ -46,8 +47,8 @@ public sealed class ConsolidatedWorkbookTests
     {
         using var workbook = new XLWorkbook(new MemoryStream(QuarterlyReportWriter.ToWorkbook(Report())));
 
-        Assert.Equal(["Summary", "Violations", "Missing", "Late", "About"], workbook.Worksheets.Select(w => w.Name));
-        foreach (var name in new[] { "Summary", "Violations", "Missing", "Late" })
+        Assert.Equal(["Summary", "Violations", "Reconciliation", "Missing", "Late", "About"], workbook.Worksheets.Select(w => w.Name));
+        foreach (var name in new[] { "Summary", "Violations", "Reconciliation", "Missing", "Late" })
         {
             var sheet = workbook.Worksheet(name);
             Assert.Equal(1, sheet.SheetView.SplitRow);
@@ -125,7 +126,13 @@ public sealed class ConsolidatedWorkbookTests
             new(ViolationCodes.SaleExchangeNotAifc, Severity.Warning, "KZ-DM-0001", "2025-02", subject ?? "Binance.com", "Sold on a non-AIFC exchange.",
                 [new Figure("quantity", 0.12345678m, "units")], "sale.share_min@2025-01-01", "KZ-DM-0001/2025-02-sales.xlsx"),
         ];
-        return QuarterlyReportBuilder.Build(Q, licences, "registry-0123456789ab", assessments, violations, RuleSet.Default, deadline, new DateTimeOffset(2025, 4, 20, 3, 0, 0, TimeSpan.Zero));
+        Finding[] findings =
+        [
+            new(FindingCodes.ConsumptionMismatch, "KZ-DM-0002", new Month(2025, 2), FindingKind.Consumption, null, "Reported 410,000 kWh; the market operator sold 400,000 kWh.",
+                [new Figure("reported_kwh", 410_000m, "kWh"), new Figure("purchased_kwh", 400_000m, "kWh"), new Figure("difference_kwh", 10_000m, "kWh")], FindingSource.MarketOperator),
+            new(FindingCodes.ReportMissing, "KZ-DM-0003", new Month(2025, 2), FindingKind.Sales, null, "No accepted sales report for 2025-02.", [], FindingSource.Reports),
+        ];
+        return QuarterlyReportBuilder.Build(Q, licences, "registry-0123456789ab", assessments, violations, findings, RuleSet.Default, deadline, new DateTimeOffset(2025, 4, 20, 3, 0, 0, TimeSpan.Zero));
     }
 
     /// <summary>The cells that matter, as value, type and format, in a culture-independent form.</summary>

@@ -9,6 +9,7 @@ using Reporting.Excel.Consolidation;
 using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Ledger;
+using Reporting.Storage.Reconciliation;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
 
@@ -26,6 +27,7 @@ public sealed partial class QuarterlyReportService(
     AssessmentStore assessments,
     RegistryStore registry,
     ReportStore reports,
+    FindingStore findings,
     QuarterReassessor reassessor,
     RuleSetProvider rules,
     StorageInitializer storage,
@@ -49,7 +51,8 @@ public sealed partial class QuarterlyReportService(
         var violations = new List<Violation>();
         await foreach (var violation in assessments.ListViolationsAsync(quarter, tokens, cancellationToken).ConfigureAwait(false)) violations.Add(violation);
 
-        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
+        var found = await findings.ListAsync(quarter, cancellationToken).ConfigureAwait(false);
+        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
         var facts = new ReportFacts(report.Totals.Licences, report.Totals.FeeKzt, report.Totals.Violations, string.Join(",", report.RuleVersions), report.RegistryVersion);
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
             () => (QuarterlyReportWriter.ToWorkbook(report), QuarterlyReportWriter.ToCsv(report)), cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,8 @@ internal static class CommandCatalog
         yield return RegistryCommands.Build(console);
         yield return IngestCommand.Build(console);
         yield return ReportCommands.Build(console);
+        yield return ReconcileCommand.Build(console);
+        yield return StandInCommand.Build(console);
         yield return StorageCommands.Build(console);
         yield return DemoCommand.Build(console);
         yield return ServeCommand.Build(console);

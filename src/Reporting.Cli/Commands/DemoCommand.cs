@@ -3,10 +3,12 @@ using System.Globalization;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Ingestion;
+using Reporting.Application.Reconciliation;
 using Reporting.Application.Registry;
 using Reporting.Application.Reports;
 using Reporting.Domain.Periods;
 using Reporting.Excel.Registry;
+using Reporting.ExternalStandIn;
 using Reporting.Samples;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
@@ -56,14 +58,28 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(CliConsole console, DemoOptions options, string? storageOption, string outputFolder, bool verbose, CancellationToken cancellationToken)
     {
         await using var embedded = await EmbeddedStorage.OpenAsync(storageOption, null, console, cancellationToken).ConfigureAwait(false);
+        await Step(console, $"Generating {options.Licences} miners' reports for {options.From} to {options.To}").ConfigureAwait(false);
+        var plan = DemoPlan.Create(options);
+        var external = ExternalDataPlan.Create(plan, options.Seed);
+
+        // The external systems (market operator, AIFC exchanges, pools) served locally from generated data.
+        var externalFolder = Path.Combine(outputFolder, "external-data");
+        WriteExternalData(external, externalFolder);
+        const string apiKey = "demo-stand-in-key";
+        await using var standIn = await ExternalStandInServer.StartAsync(new StandInOptions { DataFolder = externalFolder, ApiKey = apiKey }, cancellationToken).ConfigureAwait(false);
+
         var settings = CliServices.StorageSettings(embedded.ConnectionString);
+        foreach (var source in new[] { "MarketOperator", "Exchange", "Pools" })
+        {
+            settings[$"ExternalSources:{source}:BaseUrl"] = standIn.BaseUrl.ToString();
+            settings[$"ExternalSources:{source}:ApiKey"] = apiKey;
+        }
+
         // The demo uploads two years at once, so each upload carries the date its miner filed it.
         settings["Ingestion:TrustReceivedAtMetadata"] = "true";
         settings["Reports:FirstQuarter"] = options.From.Quarter.ToString();
         await using var services = CliServices.Build(settings, verbose);
 
-        await Step(console, $"Generating {options.Licences} miners' reports for {options.From} to {options.To}").ConfigureAwait(false);
-        var plan = DemoPlan.Create(options);
         await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  {plan.Registry.Licences.Count} licences, {plan.Uploads.Count} uploads ({plan.Uploads.Count(u => u.Late && u.Story is UploadStory.Late or UploadStory.Fix or UploadStory.Correction)} reports late, {Count(plan, UploadStory.Broken)} broken files, {Count(plan, UploadStory.WrongFigures)} reports corrected later, {Count(plan, UploadStory.Duplicate)} duplicates)")).ConfigureAwait(false);
 
@@ -78,6 +94,20 @@ internal static class DemoCommand
         await Step(console, "Ingesting (validation, assessment, feedback)").ConfigureAwait(false);
         var sweep = await IngestCommand.SweepAsync(services.GetRequiredService<UploadSweeper>(), console, showProgress: true, cancellationToken).ConfigureAwait(false);
         await console.Out.WriteLineAsync("  " + IngestCommand.Summary(sweep)).ConfigureAwait(false);
+
+        await Step(console, $"Reconciling against the external systems (stand-in at {standIn.BaseUrl})").ConfigureAwait(false);
+        var reconciliation = services.GetRequiredService<ReconciliationService>();
+        var findings = 0;
+        var incomplete = 0;
+        foreach (var month in DemoPlan.Months(options.From, options.To))
+        {
+            var result = await reconciliation.ReconcileAsync(month, sweep: false, cancellationToken).ConfigureAwait(false);
+            findings += result.Findings.Count;
+            if (!result.Complete) incomplete++;
+        }
+
+        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  {findings} findings over {DemoPlan.Months(options.From, options.To).Count()} months (missing and late reports, and {external.Discrepancies.Count} planted differences against external data){(incomplete > 0 ? $"; {incomplete} months with a source unavailable" : "")}")).ConfigureAwait(false);
 
         await Step(console, "Building the consolidated quarterly reports").ConfigureAwait(false);
         var store = services.GetRequiredService<ReportStore>();
@@ -97,6 +127,15 @@ internal static class DemoCommand
         }
 
         return ReportingCommandLine.Success;
+    }
+
+    private static void WriteExternalData(ExternalDataPlan data, string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        foreach (var (month, purchases) in data.Purchases) StandInData.WritePurchases(folder, month.ToString(), purchases);
+        foreach (var ((licence, month), trades) in data.Trades) StandInData.WriteTrades(folder, licence, month.ToString(), trades);
+        foreach (var ((licence, month), payouts) in data.Distributions) StandInData.WriteDistributions(folder, licence, month.ToString(), payouts);
     }
 
     private static int Count(DemoPlan plan, UploadStory story) => plan.Uploads.Count(u => u.Story == story);
@@ -135,13 +174,13 @@ internal static class DemoCommand
     {
         var c = CultureInfo.InvariantCulture;
         await console.Out.WriteLineAsync().ConfigureAwait(false);
-        await console.Out.WriteLineAsync(string.Create(c, $"{"Quarter",-8} {"Licences",8} {"kWh",18} {"Fee KZT",20} {"Violations",10} {"Missing",8} {"Late",6}  Report")).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(string.Create(c, $"{"Quarter",-8} {"Licences",8} {"kWh",18} {"Fee KZT",20} {"Violations",10} {"Missing",8} {"Late",6} {"Findings",8}  Report")).ConfigureAwait(false);
         foreach (var r in results)
         {
             var t = r.Report.Totals;
             var path = Path.Combine(folder, $"consolidated-{r.Report.Quarter}.xlsx");
             await console.Out.WriteLineAsync(string.Create(c,
-                $"{r.Report.Quarter,-8} {t.Licences,8} {t.KwhTotal,18:#,##0} {t.FeeKzt,20:#,##0.00} {t.Violations,10} {r.Report.Missing.Count,8} {t.LateReports,6}  {path}")).ConfigureAwait(false);
+                $"{r.Report.Quarter,-8} {t.Licences,8} {t.KwhTotal,18:#,##0} {t.FeeKzt,20:#,##0.00} {t.Violations,10} {r.Report.Missing.Count,8} {t.LateReports,6} {t.Findings,8}  {path}")).ConfigureAwait(false);
         }
 
         foreach (var year in results.GroupBy(r => r.Report.Quarter.Year))

@@ -3,6 +3,7 @@ using Cronos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reporting.Application.Ingestion;
+using Reporting.Application.Reconciliation;
 using Reporting.Application.Reports;
 using Reporting.Application.Schedules;
 using Reporting.Storage;
@@ -60,8 +61,10 @@ internal static class ServeCommand
         var time = services.GetRequiredService<TimeProvider>();
         var schedules = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
         var reportsCron = ScheduleOptions.Parse(schedules.QuarterlyReports);
+        var reconcileCron = ScheduleOptions.Parse(schedules.Reconciliation);
         var nextReports = reportsNow ? time.GetUtcNow() : Next(reportsCron, time.GetUtcNow());
-        await console.Out.WriteLineAsync($"Serving: sweeping every {interval.TotalSeconds:0.#} s; quarterly reports at '{schedules.QuarterlyReports}' (next {nextReports:u}). Ctrl+C stops.").ConfigureAwait(false);
+        var nextReconcile = Next(reconcileCron, time.GetUtcNow());
+        await console.Out.WriteLineAsync($"Serving: sweeping every {interval.TotalSeconds:0.#} s; quarterly reports at '{schedules.QuarterlyReports}' (next {nextReports:u}); reconciliation at '{schedules.Reconciliation}' (next {nextReconcile:u}). Ctrl+C stops.").ConfigureAwait(false);
         var sweeper = services.GetRequiredService<UploadSweeper>();
         var scheduler = services.GetRequiredService<QuarterlyReportScheduler>();
         while (!stop.IsCancellationRequested)
@@ -70,6 +73,14 @@ internal static class ServeCommand
             {
                 var result = await sweeper.SweepAsync(null, stop).ConfigureAwait(false);
                 foreach (var outcome in result.Outcomes) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {IngestCommand.Line(outcome)}").ConfigureAwait(false);
+
+                if (time.GetUtcNow() >= nextReconcile)
+                {
+                    var (_, months) = await services.GetRequiredService<ReconciliationScheduler>().RunAsync(stop).ConfigureAwait(false);
+                    foreach (var month in months)
+                        await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} reconciled {month.Month}: {month.Findings.Count} findings; {string.Join(", ", month.Sources.Select(s => $"{s.Key} {s.Value.State}"))}").ConfigureAwait(false);
+                    nextReconcile = Next(reconcileCron, time.GetUtcNow());
+                }
 
                 if (time.GetUtcNow() >= nextReports)
                 {

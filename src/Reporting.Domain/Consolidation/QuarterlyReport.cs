@@ -27,6 +27,7 @@ public sealed record SummaryRow(
     int LateReports,
     int Violations,
     int Warnings,
+    int Findings,
     string Status);
 
 public sealed record SummaryTotals(
@@ -40,7 +41,8 @@ public sealed record SummaryTotals(
     int SalesReports,
     int LateReports,
     int Violations,
-    int Warnings);
+    int Warnings,
+    int Findings);
 
 /// <summary>A report a licence active in the month has not filed (no accepted upload).</summary>
 public sealed record MissingReport(string Licence, string? Company, Month Month, ReportKind Kind, DateTimeOffset DueAt);
@@ -57,7 +59,7 @@ public sealed record ReportInput(string Licence, Month Month, ReportKind Kind, s
 /// <summary>
 /// The State Revenue Committee's consolidated report of one quarter: every licence active in it (and any
 /// that reported without being so), what it consumed and owes, its compliance, what is missing or late,
-/// and the audit trail. <see cref="Fingerprint"/> identifies the content (everything but the time it was
+/// what reconciliation against external data found, and the audit trail. <see cref="Fingerprint"/> identifies the content (everything but the time it was
 /// generated), so an unchanged quarter is recognised without comparing files.
 /// </summary>
 public sealed record QuarterlyReport(
@@ -71,6 +73,7 @@ public sealed record QuarterlyReport(
     IReadOnlyList<SummaryRow> Summary,
     SummaryTotals Totals,
     IReadOnlyList<Violation> Violations,
+    IReadOnlyList<Reconciliation.Finding> Findings,
     IReadOnlyList<MissingReport> Missing,
     IReadOnlyList<LateReport> Late,
     IReadOnlyList<ReportInput> Inputs,

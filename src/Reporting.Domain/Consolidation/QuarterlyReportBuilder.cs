@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Periods;
+using Reporting.Domain.Reconciliation;
 using Reporting.Domain.Registry;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
@@ -22,6 +23,7 @@ public static class QuarterlyReportBuilder
         string registryVersion,
         IEnumerable<AssessmentSummary> assessments,
         IEnumerable<Violation> violations,
+        IEnumerable<Finding> findings,
         RuleSet rules,
         ReportDeadline deadline,
         DateTimeOffset generatedAt)
@@ -30,6 +32,9 @@ public static class QuarterlyReportBuilder
         var registered = licences.ToDictionary(l => l.Number.ToUpperInvariant(), StringComparer.Ordinal);
         var violationList = violations.OrderBy(v => v.Licence, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Period, StringComparer.Ordinal)
             .ThenBy(v => v.Code, StringComparer.Ordinal).ThenBy(v => v.Subject, StringComparer.Ordinal).ToArray();
+        var findingList = findings.OrderBy(f => f.Licence, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Month).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Kind).ThenBy(f => f.Subject, StringComparer.Ordinal).ToArray();
+        var findingCounts = findingList.GroupBy(f => f.Licence.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var violationCounts = violationList.GroupBy(v => v.Licence.ToUpperInvariant())
             .ToDictionary(g => g.Key, g => (Errors: g.Count(v => v.Severity == Severity.Error), Warnings: g.Count(v => v.Severity == Severity.Warning)), StringComparer.Ordinal);
 
@@ -89,6 +94,7 @@ public static class QuarterlyReportBuilder
                 lateCount,
                 counts.Errors,
                 counts.Warnings,
+                findingCounts.GetValueOrDefault(key),
                 Status(licence, quarter, counts.Errors, counts.Warnings, missingCount, lateCount, assessment)));
         }
 
@@ -103,14 +109,15 @@ public static class QuarterlyReportBuilder
             summary.Sum(r => r.SalesReports),
             summary.Sum(r => r.LateReports),
             summary.Sum(r => r.Violations),
-            summary.Sum(r => r.Warnings));
+            summary.Sum(r => r.Warnings),
+            findingList.Length);
 
         var ruleVersions = byLicence.Values.Select(a => a.RuleVersion).Append(rules.Version).Distinct().Order(StringComparer.Ordinal).ToArray();
         var declaration = rules.FeeDeclarationDue.At(quarter.Start).Value?.For(quarter);
         var payment = rules.FeePaymentDue.At(quarter.Start).Value?.For(quarter);
-        var fingerprint = Fingerprint(quarter, ruleVersions, registryVersion, declaration, payment, deadline, summary, violationList, missing, late, inputs);
+        var fingerprint = Fingerprint(quarter, ruleVersions, registryVersion, declaration, payment, deadline, summary, violationList, findingList, missing, late, inputs);
         return new QuarterlyReport(quarter, generatedAt, ruleVersions, registryVersion, declaration, payment, deadline,
-            summary, totals, violationList, missing, late, inputs, fingerprint);
+            summary, totals, violationList, findingList, missing, late, inputs, fingerprint);
     }
 
     /// <summary>Most serious first: a breach, then missing reports, late ones, an unknown rate, warnings.</summary>
@@ -127,18 +134,20 @@ public static class QuarterlyReportBuilder
     }
 
     private static string Fingerprint(Quarter quarter, IReadOnlyList<string> ruleVersions, string registryVersion, DateOnly? declaration, DateOnly? payment,
-        ReportDeadline deadline, List<SummaryRow> summary, IReadOnlyList<Violation> violations, List<MissingReport> missing, List<LateReport> late, List<ReportInput> inputs)
+        ReportDeadline deadline, List<SummaryRow> summary, IReadOnlyList<Violation> violations, IReadOnlyList<Finding> findings, List<MissingReport> missing, List<LateReport> late, List<ReportInput> inputs)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.Append(c, $"Q|{quarter}|{string.Join(",", ruleVersions)}|{registryVersion}|{declaration:yyyy-MM-dd}|{payment:yyyy-MM-dd}|{deadline.DayOfFollowingMonth}|{deadline.TimeOfDay:HH:mm:ss}\n");
         foreach (var r in summary)
         {
-            text.Append(c, $"S|{r.Licence}|{r.Bin}|{r.Company}|{r.Subtype}|{r.Zone}|{string.Join(",", EnergySources.All.Select(s => r.KwhBySource[s].ToString(c)))}|{r.GridQuotaKwh}|{r.QuotaStatus}|{r.FeeBasis}|{r.FeeStatus}|{r.FeeKzt}|{r.RequiredSaleShare}|{r.SaleShare}|{r.SaleStatus}|{r.MonthsActive}|{r.ConsumptionReports}|{r.SalesReports}|{r.LateReports}|{r.Violations}|{r.Warnings}|{r.Status}\n");
+            text.Append(c, $"S|{r.Licence}|{r.Bin}|{r.Company}|{r.Subtype}|{r.Zone}|{string.Join(",", EnergySources.All.Select(s => r.KwhBySource[s].ToString(c)))}|{r.GridQuotaKwh}|{r.QuotaStatus}|{r.FeeBasis}|{r.FeeStatus}|{r.FeeKzt}|{r.RequiredSaleShare}|{r.SaleShare}|{r.SaleStatus}|{r.MonthsActive}|{r.ConsumptionReports}|{r.SalesReports}|{r.LateReports}|{r.Violations}|{r.Warnings}|{r.Findings}|{r.Status}\n");
         }
 
         foreach (var v in violations)
             text.Append(c, $"V|{v.Licence}|{v.Period}|{v.Code}|{v.Severity}|{v.Subject}|{string.Join(",", v.Figures.Select(f => f.Name + "=" + f.Value.ToString(c)))}|{v.RuleReference}|{v.Source}|{v.Message}\n");
+        foreach (var f in findings)
+            text.Append(c, $"F|{f.Licence}|{f.Month}|{f.Code}|{f.Kind}|{f.Subject}|{string.Join(",", f.Figures.Select(x => x.Name + "=" + x.Value.ToString(c)))}|{f.Source}\n");
         foreach (var m in missing) text.Append(c, $"M|{m.Licence}|{m.Month}|{m.Kind}\n");
         foreach (var l in late) text.Append(c, $"L|{l.Licence}|{l.Month}|{l.Kind}|{l.ReceivedAt.UtcTicks}\n");
         foreach (var i in inputs) text.Append(c, $"I|{i.Licence}|{i.Month}|{i.Kind}|{i.UploadId}|{i.Sha256}\n");

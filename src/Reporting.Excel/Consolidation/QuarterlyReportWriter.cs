@@ -10,7 +10,7 @@ using Reporting.Domain.Validation;
 namespace Reporting.Excel.Consolidation;
 
 /// <summary>
-/// The consolidated quarterly workbook (sheets Summary, Violations, Missing, Late, About) and the Summary
+/// The consolidated quarterly workbook (sheets Summary, Violations, Reconciliation, Missing, Late, About) and the Summary
 /// as CSV. Numbers are numbers with formats, dates are dates, column widths are set explicitly (ClosedXML's
 /// AdjustToContents fails on Linux), headers are frozen and filtered, and text from outside never becomes
 /// a formula.
@@ -29,7 +29,7 @@ public static class QuarterlyReportWriter
         ("kWh total", 18), ("Grid kWh", 18), ("Import kWh", 16), ("Renewable kWh", 16), ("Own generation kWh", 18), ("Off-grid kWh", 16),
         ("Grid quota kWh", 18), ("Quota status", 14), ("Fee basis", 60), ("Fee due KZT", 18), ("Fee status", 15),
         ("Required sale share", 12), ("Sale share", 11), ("Sale status", 15),
-        ("Consumption reports", 13), ("Sales reports", 11), ("Late reports", 9), ("Violations", 10), ("Warnings", 10), ("Status", 17),
+        ("Consumption reports", 13), ("Sales reports", 11), ("Late reports", 9), ("Violations", 10), ("Warnings", 10), ("Findings", 10), ("Status", 17),
     ];
 
     public static IReadOnlyList<string> SummaryHeaders { get; } = SummaryColumns.Select(c => c.Header).ToArray();
@@ -39,6 +39,7 @@ public static class QuarterlyReportWriter
         using var workbook = new XLWorkbook();
         WriteSummary(workbook.AddWorksheet("Summary"), report);
         WriteViolations(workbook.AddWorksheet("Violations"), report);
+        WriteFindings(workbook.AddWorksheet("Reconciliation"), report);
         WriteMissing(workbook.AddWorksheet("Missing"), report);
         WriteLate(workbook.AddWorksheet("Late"), report);
         WriteAbout(workbook.AddWorksheet("About"), report);
@@ -74,6 +75,7 @@ public static class QuarterlyReportWriter
             Number(sheet.Cell(row, c++), r.LateReports, "0");
             Number(sheet.Cell(row, c++), r.Violations, "0");
             Number(sheet.Cell(row, c++), r.Warnings, "0");
+            Number(sheet.Cell(row, c++), r.Findings, "0");
             SafeText.Write(sheet.Cell(row, c), r.Status);
             row++;
         }
@@ -95,7 +97,8 @@ public static class QuarterlyReportWriter
         Number(sheet.Cell(totals, col++), t.SalesReports, "0");
         Number(sheet.Cell(totals, col++), t.LateReports, "0");
         Number(sheet.Cell(totals, col++), t.Violations, "0");
-        Number(sheet.Cell(totals, col), t.Warnings, "0");
+        Number(sheet.Cell(totals, col++), t.Warnings, "0");
+        Number(sheet.Cell(totals, col), t.Findings, "0");
         sheet.Row(totals).Style.Font.Bold = true;
         sheet.Row(totals).Style.Border.TopBorder = XLBorderStyleValues.Thin;
         Finish(sheet, SummaryColumns.Length, Math.Max(last, 1));
@@ -117,6 +120,33 @@ public static class QuarterlyReportWriter
             SafeText.Write(sheet.Cell(row, 7), v.Message);
             SafeText.Write(sheet.Cell(row, 8), v.RuleReference);
             SafeText.Write(sheet.Cell(row, 9), v.Source);
+            row++;
+        }
+
+        Finish(sheet, columns.Length, row - 1);
+    }
+
+    private static void WriteFindings(IXLWorksheet sheet, QuarterlyReport report)
+    {
+        (string, double)[] columns = [("Licence", 14), ("Month", 10), ("Report", 13), ("Code", 24), ("Subject", 26), ("Figures", 64), ("Message", 100), ("Independent source", 18)];
+        Header(sheet, columns);
+        var row = 2;
+        foreach (var f in report.Findings)
+        {
+            SafeText.Write(sheet.Cell(row, 1), f.Licence);
+            SafeText.Write(sheet.Cell(row, 2), f.Month.ToString());
+            SafeText.Write(sheet.Cell(row, 3), f.Kind == Domain.Reconciliation.FindingKind.Consumption ? "consumption" : "sales");
+            SafeText.Write(sheet.Cell(row, 4), f.Code);
+            SafeText.Write(sheet.Cell(row, 5), f.Subject);
+            SafeText.Write(sheet.Cell(row, 6), string.Join("; ", f.Figures.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} = {x.Value:0.########} {x.Unit}"))));
+            SafeText.Write(sheet.Cell(row, 7), f.Message);
+            SafeText.Write(sheet.Cell(row, 8), f.Source switch
+            {
+                Domain.Reconciliation.FindingSource.MarketOperator => "market operator",
+                Domain.Reconciliation.FindingSource.Exchange => "AIFC exchange",
+                Domain.Reconciliation.FindingSource.Pools => "mining pools",
+                _ => "reports received",
+            });
             row++;
         }
 
@@ -182,6 +212,7 @@ public static class QuarterlyReportWriter
             ("Late reports", t.LateReports),
             ("Violations", t.Violations),
             ("Warnings", t.Warnings),
+            ("Reconciliation findings", t.Findings),
             ("Fee due, total KZT", t.FeeKzt),
             ("Licences with rate-unverified fee", t.RateUnverified),
             ("Content fingerprint (SHA-256)", report.Fingerprint),
@@ -250,7 +281,7 @@ public static class QuarterlyReportWriter
                 Num(r.GridQuotaKwh), SafeText.Csv(r.QuotaStatus), SafeText.Csv(r.FeeBasis), Num(r.FeeKzt), SafeText.Csv(r.FeeStatus),
                 Num(r.RequiredSaleShare), Num(r.SaleShare), SafeText.Csv(r.SaleStatus),
                 r.ConsumptionReports.ToString(c), r.SalesReports.ToString(c), r.LateReports.ToString(c), r.Violations.ToString(c), r.Warnings.ToString(c),
-                SafeText.Csv(r.Status),
+                r.Findings.ToString(c), SafeText.Csv(r.Status),
             ];
             csv.AppendJoin(',', fields).Append("\r\n");
         }
@@ -260,7 +291,8 @@ public static class QuarterlyReportWriter
         [
             "Total", "", SafeText.Csv($"{t.Licences} licences"), "", "", Num(t.KwhTotal), .. EnergySources.All.Select(s => Num(t.KwhBySource[s])),
             Num(t.GridQuotaKwh), "", "", Num(t.FeeKzt), "", "", "", "",
-            t.ConsumptionReports.ToString(c), t.SalesReports.ToString(c), t.LateReports.ToString(c), t.Violations.ToString(c), t.Warnings.ToString(c), "",
+            t.ConsumptionReports.ToString(c), t.SalesReports.ToString(c), t.LateReports.ToString(c), t.Violations.ToString(c), t.Warnings.ToString(c),
+            t.Findings.ToString(c), "",
         ];
         csv.AppendJoin(',', totals).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];

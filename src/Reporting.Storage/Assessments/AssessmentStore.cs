@@ -135,7 +135,7 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
         var prefix = licenceKey + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter} and RowKey ge {prefix} and RowKey lt {KeyEncoding.RangeEnd(prefix)}");
         var batch = new PartitionBatch(quarter);
-        await foreach (var entity in ViolationsTable.QueryAsync<TableEntity>(filter, select: ["Token"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in ViolationsTable.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Token"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entity.GetString("Token") != token) batch.Add(TableTransactionActionType.Delete, new TableEntity(quarter, entity.RowKey) { ETag = ETag.All });
         }

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using Reporting.Domain.Reconciliation;
+
+namespace Reporting.Application.Reconciliation;
+
+public sealed class ReconciliationOptions
+{
+    public const string SectionName = "Reconciliation";
+
+    /// <summary>How many closed months the daily run reconciles (late reports and corrections keep arriving).</summary>
+    [Range(1, 24)]
+    public int MonthsBack { get; set; } = 3;
+
+    /// <summary>kWh difference allowed: the larger of this many kWh and <see cref="KwhRelative"/> of the larger figure.</summary>
+    [Range(0, 1_000_000_000)]
+    public decimal KwhAbsolute { get; set; } = 1;
+
+    [Range(0, 1)]
+    public decimal KwhRelative { get; set; } = 0.005m;
+
+    /// <summary>Asset quantity difference allowed (absolute units and relative).</summary>
+    [Range(0, 1_000_000)]
+    public decimal QuantityAbsolute { get; set; } = 0.000001m;
+
+    [Range(0, 1)]
+    public decimal QuantityRelative { get; set; } = 0.0001m;
+
+    /// <summary>
+    /// Attempts per external call at the reconciliation level, on top of the HTTP client's own retries, so a
+    /// degraded source (errors half the time, a circuit open for a while) still answers within one run.
+    /// </summary>
+    [Range(1, 20)]
+    public int SourceAttempts { get; set; } = 3;
+
+    /// <summary>Wait between those attempts (lets an open circuit half-open).</summary>
+    public TimeSpan SourceRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public Tolerance Kwh => new(KwhAbsolute, KwhRelative);
+    public Tolerance Quantity => new(QuantityAbsolute, QuantityRelative);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Reporting.Application.Ingestion;
+using Reporting.Domain.Periods;
+
+namespace Reporting.Application.Reconciliation;
+
+/// <summary>
+/// What the daily reconciliation timer does: one sweep of the uploads (the safety net for lost events),
+/// then the recent closed months, each reconciled from stored state (a missed tick is caught up by the next).
+/// </summary>
+public sealed class ReconciliationScheduler(ReconciliationService service, UploadSweeper sweeper, IOptions<ReconciliationOptions> options, TimeProvider time)
+{
+    /// <summary>The closed months to reconcile at <paramref name="now"/> (Kazakhstan calendar), oldest first.</summary>
+    public static IReadOnlyList<Month> RecentMonths(DateTimeOffset now, int monthsBack)
+    {
+        var current = Month.Of(DateOnly.FromDateTime(KazakhstanTime.ToLocal(now).DateTime));
+        var months = new List<Month>();
+        for (var month = current; months.Count < monthsBack;)
+        {
+            month = month.Previous;
+            months.Insert(0, month);
+        }
+
+        return months;
+    }
+
+    public async Task<(SweepResult Sweep, IReadOnlyList<ReconciliationResult> Months)> RunAsync(CancellationToken cancellationToken)
+    {
+        var sweep = await sweeper.SweepAsync(null, cancellationToken).ConfigureAwait(false);
+        var results = new List<ReconciliationResult>();
+        foreach (var month in RecentMonths(time.GetUtcNow(), options.Value.MonthsBack))
+            results.Add(await service.ReconcileAsync(month, sweep: false, cancellationToken).ConfigureAwait(false));
+        return (sweep, results);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Reporting.Application.Reconciliation;
+using Reporting.Application.Reports;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reconciliation;
+using Reporting.Excel.Reports;
+using Reporting.ExternalStandIn;
+using Reporting.Integration.Tests.Cli;
+using Reporting.Samples;
+using Reporting.Storage.Emulator;
+using Reporting.TestSupport;
+
+namespace Reporting.Integration.Tests.Reconciliation;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ReconciliationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Planted_differences_are_found_a_rerun_adds_nothing_and_the_quarterly_report_shows_them()
+    {
+        await using var harness = await ReconciliationHarness.StartAsync();
+        await using var pipeline = await harness.PipelineAsync(azurite.ConnectionString);
+        var service = pipeline.Get<ReconciliationService>();
+
+        var first = new List<ReconciliationResult>();
+        foreach (var month in ReconciliationHarness.Quarter.Months) first.Add(await service.ReconcileAsync(month, sweep: false, CancellationToken.None));
+        var snapshot = await ReconciliationHarness.FindingsSnapshotAsync(pipeline);
+        var second = new List<ReconciliationResult>();
+        foreach (var month in ReconciliationHarness.Quarter.Months) second.Add(await service.ReconcileAsync(month, sweep: false, CancellationToken.None));
+
+        Assert.All(first, r => Assert.True(r.Complete, string.Join(", ", r.Sources.Select(s => $"{s.Key}={s.Value.State} {s.Value.Detail}"))));
+        var found = first.SelectMany(r => r.Findings).ToArray();
+        Assert.NotEmpty(harness.External.Discrepancies);
+        foreach (var (code, licence, month, subject) in harness.External.Discrepancies)
+            Assert.Contains(found, f => f.Code == code && f.Licence == licence && f.Month == month && (subject is null || f.Subject == subject));
+        Assert.Equal(found.Length, found.Select(f => (f.Month, f.Key)).Distinct().Count());
+        Assert.All(second, r => Assert.Equal((0, 0), (r.Added, r.Removed)));
+        Assert.Equal(found.Select(f => f.Key).Order(), second.SelectMany(r => r.Findings).Select(f => f.Key).Order());
+        Assert.Equal(snapshot, await ReconciliationHarness.FindingsSnapshotAsync(pipeline));
+
+        var report = await pipeline.Get<QuarterlyReportService>().BuildAsync(ReconciliationHarness.Quarter, CancellationToken.None);
+        Assert.Equal(found.Length, report.Report.Totals.Findings);
+        Assert.Equal(found.Length, report.Report.Findings.Count);
+    }
+
+    [Fact]
+    public async Task A_source_failing_half_the_time_gives_the_same_findings_as_a_healthy_one()
+    {
+        await using var harness = await ReconciliationHarness.StartAsync();
+        await using var healthy = await harness.PipelineAsync(azurite.ConnectionString);
+        await using var degraded = await harness.PipelineAsync(azurite.ConnectionString);
+        var expected = new List<Finding>();
+        foreach (var month in ReconciliationHarness.Quarter.Months)
+            expected.AddRange((await healthy.Get<ReconciliationService>().ReconcileAsync(month, false, CancellationToken.None)).Findings);
+
+        var requestsBefore = harness.StandIn.Requests.Total;
+        harness.StandIn.Faults.Set(FaultPlan.ServerError(FaultPattern.Probability(0.5, seed: 42)));
+        var actual = new List<ReconciliationResult>();
+        foreach (var month in ReconciliationHarness.Quarter.Months)
+            actual.Add(await degraded.Get<ReconciliationService>().ReconcileAsync(month, false, CancellationToken.None));
+        var rerun = await degraded.Get<ReconciliationService>().ReconcileAsync(ReconciliationHarness.Quarter.LastMonth, false, CancellationToken.None);
+
+        Assert.All(actual, r => Assert.True(r.Complete, string.Join(", ", r.Sources.Select(s => $"{s.Key}={s.Value.State} {s.Value.Detail}"))));
+        Assert.Equal(Describe(expected), Describe(actual.SelectMany(r => r.Findings)));
+        Assert.True(harness.StandIn.Requests.Total - requestsBefore > 1.5 * (requestsBefore - 0), "the faults must have forced retries");
+        Assert.Equal((0, 0), (rerun.Added, rerun.Removed));
+    }
+
+    [Fact]
+    public async Task When_a_source_is_down_the_run_completes_records_it_unavailable_and_keeps_its_earlier_findings()
+    {
+        await using var harness = await ReconciliationHarness.StartAsync();
+        await using var pipeline = await harness.PipelineAsync(azurite.ConnectionString);
+        var service = pipeline.Get<ReconciliationService>();
+        var month = harness.External.Discrepancies.FirstOrDefault(d => d.Code == FindingCodes.MinedMismatch).Month;
+        Assert.NotEqual(default, month);
+        var healthy = await service.ReconcileAsync(month, false, CancellationToken.None);
+        var mined = healthy.Findings.Where(f => f.Code == FindingCodes.MinedMismatch).Select(f => f.Key).ToArray();
+        Assert.NotEmpty(mined);
+
+        harness.StandIn.Faults.Set(StandInApi.Distributions, FaultPlan.ServerError());
+        var result = await service.ReconcileAsync(month, false, CancellationToken.None);
+
+        Assert.False(result.Complete);
+        Assert.Equal("unavailable", result.Sources["pools"].State);
+        Assert.Equal("available", result.Sources["marketOperator"].State);
+        Assert.Equal("available", result.Sources["exchange"].State);
+        Assert.Equal(mined.Order(), result.Findings.Where(f => f.Code == FindingCodes.MinedMismatch).Select(f => f.Key).Order());
+        var runs = await pipeline.Get<Reporting.Storage.Reconciliation.FindingStore>().ListRunsAsync(month, CancellationToken.None);
+        Assert.Equal(2, runs.Count);
+        Assert.StartsWith("unavailable", runs[^1].Sources["pools"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_and_late_reports_follow_the_clock_across_the_month_and_quarter_boundary()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 18, 0, 0, TimeSpan.Zero)); // 23:00 on 10 April in Kazakhstan
+        var dataset = new SampleDataset();
+        var march = new Month(2025, 3);
+        var miners = dataset.Profiles.Where(p => p.Licence.IsActiveIn(march)).Take(2).ToArray();
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Ingestion:TrustReceivedAtMetadata"] = "true" }, clock);
+        var full = dataset.Registry([march]);
+        await pipeline.ImportRegistryAsync(full with { Licences = [.. miners.Select(m => m.Licence)] , Quotas = [], Equipment = [] });
+        var (x, y) = (miners[0], miners[1]);
+        await pipeline.UploadAsync($"{x.Licence.Number}/2025-03-consumption.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(x, march)), new DateTimeOffset(2025, 4, 5, 9, 0, 0, TimeSpan.FromHours(5)));
+        var service = pipeline.Get<ReconciliationService>();
+
+        var beforeDue = await service.ReconcileAsync(march, sweep: true, CancellationToken.None);
+        clock.SetUtcNow(new DateTimeOffset(2025, 4, 10, 19, 0, 1, TimeSpan.Zero)); // 00:00:01 on 11 April in Kazakhstan
+        var afterDue = await service.ReconcileAsync(march, sweep: true, CancellationToken.None);
+        clock.SetUtcNow(new DateTimeOffset(2025, 4, 12, 7, 0, 0, TimeSpan.Zero));
+        await pipeline.UploadAsync($"{x.Licence.Number}/2025-03-sales.xlsx", MonthReportWriter.ToBytes(dataset.Sales(x, march)), clock.GetUtcNow());
+        var afterLateUpload = await service.ReconcileAsync(march, sweep: true, CancellationToken.None);
+
+        Assert.Empty(beforeDue.Findings);
+        Assert.Equal("not-configured", beforeDue.Sources["marketOperator"].State);
+        Assert.True(beforeDue.Complete);
+        Assert.Equal(
+            [(x.Licence.Number, FindingKind.Sales), (y.Licence.Number, FindingKind.Consumption), (y.Licence.Number, FindingKind.Sales)],
+            afterDue.Findings.Select(f => (f.Licence, f.Kind)).Order().ToArray());
+        Assert.All(afterDue.Findings, f => Assert.Equal(FindingCodes.ReportMissing, f.Code));
+        var late = Assert.Single(afterLateUpload.Findings, f => f.Code == FindingCodes.ReportLate);
+        Assert.Equal((x.Licence.Number, FindingKind.Sales), (late.Licence, late.Kind));
+        Assert.Equal(2, afterLateUpload.Findings.Count(f => f.Code == FindingCodes.ReportMissing));
+        Assert.Equal((1, 1), (afterLateUpload.Added, afterLateUpload.Removed));
+    }
+
+    [Fact]
+    public async Task The_reconcile_command_prints_findings_and_sources_as_json()
+    {
+        await using var storage = await AzuriteServer.StartAsync();
+        Assert.Equal(0, (await CliRunner.RunAsync("registry", "import", Path.Combine(RepositoryPaths.Samples, "registry.xlsx"), "--storage", storage.ConnectionString)).ExitCode);
+
+        var (exit, output, error) = await CliRunner.RunAsync("reconcile", "--month", "2025-03", "--storage", storage.ConnectionString, "--json");
+
+        Assert.True(exit == 0, output + error);
+        using var json = JsonDocument.Parse(output);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToArray();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f =>
+        {
+            Assert.Equal("report-missing", f.GetProperty("code").GetString());
+            Assert.Equal("2025-03", f.GetProperty("month").GetString());
+            Assert.Contains(f.GetProperty("kind").GetString(), new[] { "consumption", "sales" });
+            Assert.StartsWith("KZ-DM-", f.GetProperty("licence").GetString(), StringComparison.Ordinal);
+        });
+        Assert.Equal("available", json.RootElement.GetProperty("sources").GetProperty("reports").GetProperty("state").GetString());
+        Assert.Equal("not-configured", json.RootElement.GetProperty("sources").GetProperty("pools").GetProperty("state").GetString());
+    }
+
+    private static string Describe(IEnumerable<Finding> findings) =>
+        string.Join("\n", findings.Select(f => $"{f.Month}|{f.Key}|{string.Join(",", f.Figures.Select(x => $"{x.Name}={x.Value}"))}").Order(StringComparer.Ordinal));
+}
