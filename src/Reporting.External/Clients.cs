@@ -41,27 +41,32 @@ public interface IPoolClient : IExternalSourceClient
     Task<IReadOnlyList<PoolDistribution>> GetDistributionsAsync(string licence, string month, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Typed client of the market operator API (registered by <c>AddExternalSources</c>).</summary>
-public sealed class MarketOperatorClient : IMarketOperatorClient
+/// <summary>What the three typed clients share: the caller that fetches pages through the source's pipeline.</summary>
+public abstract class ExternalSourceClient : IExternalSourceClient
 {
-    private readonly ExternalSourceCaller _caller;
-
-    public MarketOperatorClient(
-        HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, ILogger<MarketOperatorClient> logger, TimeProvider timeProvider)
+    private protected ExternalSourceClient(HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, string sourceName, ILogger logger, TimeProvider timeProvider)
     {
-        _caller = new ExternalSourceCaller(httpClient, options, ExternalSourceNames.MarketOperator, logger, timeProvider);
+        Caller = new ExternalSourceCaller(httpClient, options, sourceName, logger, timeProvider);
     }
 
-    public string SourceName => _caller.SourceName;
+    private protected ExternalSourceCaller Caller { get; }
+
+    public string SourceName => Caller.SourceName;
 
     public bool IsConfigured => NotConfiguredReason is null;
 
-    public string? NotConfiguredReason => _caller.NotConfiguredReason;
+    public string? NotConfiguredReason => Caller.NotConfiguredReason;
+}
 
+/// <summary>Typed client of the market operator API (registered by <c>AddExternalSources</c>).</summary>
+public sealed class MarketOperatorClient(
+    HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, ILogger<MarketOperatorClient> logger, TimeProvider timeProvider)
+    : ExternalSourceClient(httpClient, options, ExternalSourceNames.MarketOperator, logger, timeProvider), IMarketOperatorClient
+{
     public Task<IReadOnlyList<LicencePurchase>> GetMonthlyPurchasesAsync(string month, CancellationToken cancellationToken = default)
     {
         ExternalArguments.ThrowIfNotMonth(month, nameof(month));
-        return _caller.FetchAllAsync<PurchasesPage, LicencePurchase>(
+        return Caller.FetchAllAsync<PurchasesPage, LicencePurchase>(
             "v1/purchases", [new("month", month)], $"purchases of {month}",
             page => page.Month == month ? null : $"month is \"{page.Month}\"",
             cancellationToken);
@@ -69,27 +74,15 @@ public sealed class MarketOperatorClient : IMarketOperatorClient
 }
 
 /// <summary>Typed client of the AIFC exchange trade confirmation API (registered by <c>AddExternalSources</c>).</summary>
-public sealed class ExchangeClient : IExchangeClient
+public sealed class ExchangeClient(
+    HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, ILogger<ExchangeClient> logger, TimeProvider timeProvider)
+    : ExternalSourceClient(httpClient, options, ExternalSourceNames.Exchange, logger, timeProvider), IExchangeClient
 {
-    private readonly ExternalSourceCaller _caller;
-
-    public ExchangeClient(
-        HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, ILogger<ExchangeClient> logger, TimeProvider timeProvider)
-    {
-        _caller = new ExternalSourceCaller(httpClient, options, ExternalSourceNames.Exchange, logger, timeProvider);
-    }
-
-    public string SourceName => _caller.SourceName;
-
-    public bool IsConfigured => NotConfiguredReason is null;
-
-    public string? NotConfiguredReason => _caller.NotConfiguredReason;
-
     public Task<IReadOnlyList<TradeConfirmation>> GetTradeConfirmationsAsync(string licence, string month, CancellationToken cancellationToken = default)
     {
         ExternalArguments.ThrowIfNotLicence(licence, nameof(licence));
         ExternalArguments.ThrowIfNotMonth(month, nameof(month));
-        return _caller.FetchAllAsync<TradeConfirmationsPage, TradeConfirmation>(
+        return Caller.FetchAllAsync<TradeConfirmationsPage, TradeConfirmation>(
             "v1/trade-confirmations", [new("licence", licence), new("month", month)], $"trade confirmations of {licence} for {month}",
             page => Mismatch(page.Licence, page.Month, licence, month),
             cancellationToken);
@@ -102,27 +95,15 @@ public sealed class ExchangeClient : IExchangeClient
 }
 
 /// <summary>Typed client of the mining pool distribution API (registered by <c>AddExternalSources</c>).</summary>
-public sealed class PoolClient : IPoolClient
+public sealed class PoolClient(
+    HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, ILogger<PoolClient> logger, TimeProvider timeProvider)
+    : ExternalSourceClient(httpClient, options, ExternalSourceNames.Pools, logger, timeProvider), IPoolClient
 {
-    private readonly ExternalSourceCaller _caller;
-
-    public PoolClient(
-        HttpClient httpClient, IOptionsMonitor<ExternalSourceOptions> options, ILogger<PoolClient> logger, TimeProvider timeProvider)
-    {
-        _caller = new ExternalSourceCaller(httpClient, options, ExternalSourceNames.Pools, logger, timeProvider);
-    }
-
-    public string SourceName => _caller.SourceName;
-
-    public bool IsConfigured => NotConfiguredReason is null;
-
-    public string? NotConfiguredReason => _caller.NotConfiguredReason;
-
     public Task<IReadOnlyList<PoolDistribution>> GetDistributionsAsync(string licence, string month, CancellationToken cancellationToken = default)
     {
         ExternalArguments.ThrowIfNotLicence(licence, nameof(licence));
         ExternalArguments.ThrowIfNotMonth(month, nameof(month));
-        return _caller.FetchAllAsync<DistributionsPage, PoolDistribution>(
+        return Caller.FetchAllAsync<DistributionsPage, PoolDistribution>(
             "v1/distributions", [new("licence", licence), new("month", month)], $"distributions of {licence} for {month}",
             page => ExchangeClient.Mismatch(page.Licence, page.Month, licence, month),
             cancellationToken);
