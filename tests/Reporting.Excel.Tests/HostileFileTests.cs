@@ -61,6 +61,22 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public void A_shared_string_table_beyond_its_own_limit_is_refused_before_it_is_loaded()
+    {
+        var template = SampleFiles.SampleConsumption();
+        var rows = Enumerable.Range(1, 300).Select(i => new Domain.Reports.ConsumptionRow(i + 1, $"Site-{i}", $"Meter-{i:D5}", Domain.Reports.EnergySource.Renewable, 1000 + i, null)).ToArray();
+        var bytes = MonthReportWriter.ToBytes(new Domain.Reports.ConsumptionReport(template.Header, rows));
+
+        var accepted = Parser.Parse(new MemoryStream(bytes));
+        var refused = new MonthReportParser(new WorkbookLimits { MaxSharedStringsBytes = 4096 }).Parse(new MemoryStream(bytes));
+
+        Assert.True(accepted.Validation.IsValid);
+        var issue = Assert.Single(refused.Validation.Issues);
+        Assert.Equal(IssueCodes.ArchiveTooLarge, issue.Code);
+        Assert.Contains("table of texts", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_decompression_budget_stops_a_read_that_goes_beyond_it()
     {
         var budget = new DecompressionBudget(1000);

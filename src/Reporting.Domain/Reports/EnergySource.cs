@@ -44,6 +44,16 @@ public static class EnergySources
     {
         source = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
+        // Fast path for the codes as the template's dropdown writes them (every row of a typical file).
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(text, Codes[i], StringComparison.OrdinalIgnoreCase))
+            {
+                source = All[i];
+                return true;
+            }
+        }
+
         var normalized = string.Join('-', text.Trim().ToLowerInvariant()
             .Split([' ', '_', '-', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
         switch (normalized)

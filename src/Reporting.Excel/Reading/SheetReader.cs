@@ -4,161 +4,177 @@ using System.Xml;
 namespace Reporting.Excel.Reading;
 
 /// <summary>
-/// Streams a worksheet's rows with an XmlReader: memory stays flat however many rows the sheet has.
-/// Values are typed from the file (number, text, boolean, error), dates from the cell's style, and
-/// formula cells through their cached result.
+/// Streams a worksheet's rows: memory stays flat however many rows the sheet has. Values are typed from
+/// the file (number, text, boolean, error), dates from the cell's style, and formula cells through their
+/// cached result. The sheet's XML is read by <see cref="SpreadsheetXmlScanner"/>, which hands over values as
+/// characters in a reused buffer: a cell allocates only the text it keeps (see docs/performance.md).
 /// </summary>
 internal sealed class SheetReader(string[] sharedStrings, StyleTable styles, bool date1904)
 {
+    /// <summary>The cell types of the t attribute ("n", or no attribute, is a number).</summary>
+    private enum CellType
+    {
+        Number,
+        SharedString,
+        InlineString,
+        FormulaString,
+        Boolean,
+        Error,
+        IsoDate,
+    }
+
+    private char[] _value = new char[64];
+    private char[] _item = new char[64];
+    private char[] _part = new char[64];
+
     public IEnumerable<SheetRow> ReadRows(Stream stream)
     {
-        using var reader = XmlReader.Create(stream, XmlReading.Settings);
-        var names = reader.NameTable;
-        var sheetDataName = names.Add("sheetData");
-        var rowName = names.Add("row");
-
-        while (reader.Read())
+        using var xml = new SpreadsheetXmlScanner(stream);
+        while (true)
         {
-            if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, sheetDataName))
+            var token = xml.Read();
+            if (token == XmlToken.EndOfFile) yield break;
+            if (token == XmlToken.StartElement && xml.IsLocalName("sheetData"u8))
             {
-                if (reader.IsEmptyElement) yield break;
+                if (xml.IsEmptyElement) yield break;
                 break;
             }
         }
 
         var row = new SheetRow();
         var lastRow = 0;
-        var cellNames = new CellNames(names);
-        while (reader.Read())
+        while (true)
         {
-            if (reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, sheetDataName)) yield break;
-            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.LocalName, rowName)) continue;
+            var token = xml.Read();
+            if (token == XmlToken.EndOfFile) yield break;
+            if (token == XmlToken.EndElement && xml.IsLocalName("sheetData"u8)) yield break;
+            if (token != XmlToken.StartElement || !xml.IsLocalName("row"u8)) continue;
 
             row.Clear();
-            var number = ParseInt(reader.GetAttribute("r"));
+            var number = 0;
+            for (var i = 0; i < xml.AttributeCount; i++)
+            {
+                if (xml.IsAttribute(i, "r"u8)) number = ParseInt(xml.AttributeValue(i));
+            }
+
             row.Number = number > 0 ? number : lastRow + 1;
             lastRow = row.Number;
-            if (!reader.IsEmptyElement) ReadCells(reader, row, cellNames);
+            if (!xml.IsEmptyElement) ReadCells(xml, row);
             yield return row;
         }
     }
 
-    private void ReadCells(XmlReader reader, SheetRow row, CellNames names)
+    private void ReadCells(SpreadsheetXmlScanner xml, SheetRow row)
     {
         var nextColumn = 1;
-        reader.Read();
-        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, names.Row)))
+        while (true)
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            var token = xml.Read();
+            if (token == XmlToken.EndOfFile || (token == XmlToken.EndElement && xml.IsLocalName("row"u8))) return;
+            if (token != XmlToken.StartElement) continue;
+            if (!xml.IsLocalName("c"u8))
             {
-                reader.Read();
+                xml.Skip();
                 continue;
             }
 
-            if (!ReferenceEquals(reader.LocalName, names.Cell))
-            {
-                reader.Skip();
-                continue;
-            }
-
-            var reference = reader.GetAttribute("r");
-            var column = reference is null ? nextColumn : CellReference.ParseColumn(reference);
+            var (column, type, style) = ReadCellAttributes(xml);
             if (column <= 0) column = nextColumn;
-            var type = reader.GetAttribute("t");
-            var style = ParseInt(reader.GetAttribute("s"));
-            string? value = null;
+            var valueLength = -1; // -1: the cell has no <v>
             string? inline = null;
             var formula = false;
-            if (!reader.IsEmptyElement)
+            if (!xml.IsEmptyElement)
             {
-                reader.Read();
-                while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, names.Cell)))
+                var depth = xml.Depth;
+                while (true)
                 {
-                    if (reader.NodeType != XmlNodeType.Element)
+                    token = xml.Read();
+                    if (token == XmlToken.EndElement && xml.Depth == depth - 1) break;
+                    if (token == XmlToken.EndOfFile) throw new XmlException("The XML ends inside a cell.");
+                    if (token != XmlToken.StartElement) continue;
+                    if (xml.IsLocalName("v"u8))
                     {
-                        reader.Read();
-                        continue;
+                        valueLength = XmlText.ReadText(xml, ref _value, preserveSpace: false);
                     }
-
-                    var name = reader.LocalName;
-                    if (ReferenceEquals(name, names.Value))
-                    {
-                        value = reader.ReadElementContentAsString();
-                    }
-                    else if (ReferenceEquals(name, names.Formula))
+                    else if (xml.IsLocalName("f"u8))
                     {
                         formula = true;
-                        reader.Skip();
+                        xml.Skip();
                     }
-                    else if (ReferenceEquals(name, names.InlineString))
+                    else if (xml.IsLocalName("is"u8))
                     {
-                        inline = XmlReading.ReadStringItem(reader);
-                        reader.Read();
+                        inline = XmlText.ReadStringItem(xml, ref _item, ref _part);
                     }
                     else
                     {
-                        reader.Skip();
+                        xml.Skip();
                     }
                 }
             }
 
-            row.Set(column, Convert(type, value, inline, formula, style));
+            row.Set(column, Convert(type, valueLength < 0 ? [] : _value.AsSpan(0, valueLength), valueLength >= 0, inline, formula, style));
             nextColumn = column + 1;
-            reader.Read();
         }
     }
 
-    private CellValue Convert(string? type, string? value, string? inline, bool formula, int style)
+    private static (int Column, CellType Type, int Style) ReadCellAttributes(SpreadsheetXmlScanner xml)
     {
-        if (formula && (value is null || (value.Length == 0 && type != "str"))) return CellValue.MissingFormulaResult;
+        var column = 0;
+        var type = CellType.Number;
+        var style = 0;
+        for (var i = 0; i < xml.AttributeCount; i++)
+        {
+            if (xml.IsAttribute(i, "r"u8)) column = CellReference.ParseColumn(xml.AttributeValue(i));
+            else if (xml.IsAttribute(i, "t"u8)) type = ParseType(xml.AttributeValue(i));
+            else if (xml.IsAttribute(i, "s"u8)) style = ParseInt(xml.AttributeValue(i));
+        }
+
+        return (column, type, style);
+    }
+
+    private CellValue Convert(CellType type, ReadOnlySpan<char> value, bool hasValue, string? inline, bool formula, int style)
+    {
+        if (formula && (!hasValue || (value.Length == 0 && type != CellType.FormulaString))) return CellValue.MissingFormulaResult;
         // Some writers (ClosedXML) keep a type on cells that hold nothing: <c r="B2" s="2" t="s"/>.
-        if (value is null && inline is null) return CellValue.Empty;
+        if (!hasValue && inline is null) return CellValue.Empty;
         switch (type)
         {
-            case "s":
+            case CellType.SharedString:
                 return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedStrings.Length
                     ? CellValue.FromText(sharedStrings[index], formula)
                     : CellValue.FromError("#BROKEN-SHARED-STRING", formula);
-            case "inlineStr":
-                return CellValue.FromText(inline ?? value ?? "", formula);
-            case "str":
-                return CellValue.FromText(XmlReading.DecodeEscapes(value ?? ""), formula);
-            case "b":
+            case CellType.InlineString:
+                return CellValue.FromText(inline ?? value.ToString(), formula);
+            case CellType.FormulaString:
+                return CellValue.FromText(XmlReading.DecodeEscapes(value.ToString()), formula);
+            case CellType.Boolean:
                 return CellValue.FromBoolean(value is "1" or "true", formula);
-            case "e":
-                return CellValue.FromError(value ?? "#ERROR", formula);
-            case "d":
+            case CellType.Error:
+                return CellValue.FromError(hasValue ? value.ToString() : "#ERROR", formula);
+            case CellType.IsoDate:
                 return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso)
                     ? CellValue.FromDate(iso, iso.ToOADate(), formula)
-                    : CellValue.FromText(value ?? "", formula);
+                    : CellValue.FromText(value.ToString(), formula);
             default:
-                if (string.IsNullOrEmpty(value)) return CellValue.Empty;
+                if (value.IsEmpty) return CellValue.Empty;
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                    return CellValue.FromText(value, formula);
-                if (styles.IsDate(style) && TryDate(number, out var date)) return CellValue.FromDate(date, number, formula);
+                    return CellValue.FromText(value.ToString(), formula);
+                if (styles.IsDate(style) && ExcelDates.TryFromSerial(number, date1904, out var date)) return CellValue.FromDate(date, number, formula);
                 return CellValue.FromNumber(number, formula);
         }
     }
 
-    private bool TryDate(double serial, out DateTime date)
+    private static CellType ParseType(ReadOnlySpan<char> text) => text switch
     {
-        date = default;
-        if (date1904) serial += 1462;
-        if (double.IsNaN(serial) || serial < 1 || serial > 2_958_465) return false;
-        // Excel's 1900 date system counts a 29 February 1900 that never existed (serial 60).
-        date = DateTime.FromOADate(serial < 61 ? serial + 1 : serial);
-        return true;
-    }
+        "s" => CellType.SharedString,
+        "inlineStr" => CellType.InlineString,
+        "str" => CellType.FormulaString,
+        "b" => CellType.Boolean,
+        "e" => CellType.Error,
+        "d" => CellType.IsoDate,
+        _ => CellType.Number,
+    };
 
-    private static int ParseInt(string? text) =>
+    private static int ParseInt(ReadOnlySpan<char> text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
-
-    private sealed class CellNames(XmlNameTable names)
-    {
-        public string Row { get; } = names.Add("row");
-        public string Cell { get; } = names.Add("c");
-        public string Value { get; } = names.Add("v");
-        public string Formula { get; } = names.Add("f");
-        public string InlineString { get; } = names.Add("is");
-    }
 }

@@ -22,6 +22,13 @@ public sealed class WorkbookLimits
     [Range(1024, 1L << 34)]
     public long MaxUncompressedBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Most bytes the shared string table may expand to (default 32 MiB). It is kept in memory while the
+    /// sheets are read, so it is bounded on its own; a 50,000-row report of distinct texts needs about 15 MiB.
+    /// </summary>
+    [Range(1024, 1L << 31)]
+    public long MaxSharedStringsBytes { get; set; } = 32L * 1024 * 1024;
+
     /// <summary>Most parts (zip entries) a workbook may have (default 1,000).</summary>
     [Range(1, 1_000_000)]
     public int MaxEntries { get; set; } = 1000;

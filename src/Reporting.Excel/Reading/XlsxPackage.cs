@@ -125,7 +125,7 @@ public sealed class XlsxPackage : IDisposable
             }
 
             var budget = new DecompressionBudget(limits.MaxUncompressedBytes);
-            var package = ReadStructure(stream, ownsStream, archive, entries, budget, out rejection);
+            var package = ReadStructure(stream, ownsStream, archive, entries, budget, limits, out rejection);
             if (package is null) archive.Dispose();
             return package is null ? Rejected(rejection!) : new XlsxOpenResult(package, null);
         }
@@ -168,7 +168,7 @@ public sealed class XlsxPackage : IDisposable
     }
 
     private static XlsxPackage? ReadStructure(Stream stream, bool ownsStream, ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries,
-        DecompressionBudget budget, out ValidationIssue? rejection)
+        DecompressionBudget budget, WorkbookLimits limits, out ValidationIssue? rejection)
     {
         rejection = null;
         if (!entries.TryGetValue("[Content_Types].xml", out var contentTypesEntry))
@@ -221,6 +221,15 @@ public sealed class XlsxPackage : IDisposable
 
         var sharedStrings = relationships.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal))?.Target;
         var styles = relationships.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal))?.Target;
+        // The shared strings are held in memory while the sheets are read (cells refer to them by index), so their size is bounded.
+        if (sharedStrings is not null && entries.TryGetValue(sharedStrings, out var sharedStringsEntry) && sharedStringsEntry.Length > limits.MaxSharedStringsBytes)
+        {
+            rejection = ValidationIssue.Error(IssueCodes.ArchiveTooLarge, null, null, sharedStringsEntry.Length.ToString(CultureInfo.InvariantCulture),
+                $"The workbook's table of texts expands to {sharedStringsEntry.Length / (1024 * 1024)} MiB; at most {limits.MaxSharedStringsBytes / (1024 * 1024)} MiB are accepted. " +
+                "Such files are refused to protect the service; remove unused sheets and pasted text, or split the data.");
+            return null;
+        }
+
         return new XlsxPackage(stream, ownsStream, archive, entries, budget, sheets, date1904,
             sharedStrings is not null && entries.ContainsKey(sharedStrings) ? sharedStrings : null,
             styles is not null && entries.ContainsKey(styles) ? styles : null);

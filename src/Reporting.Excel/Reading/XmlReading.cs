@@ -43,40 +43,4 @@ internal static class XmlReading
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
-
-    /// <summary>
-    /// The text of a string item (&lt;si&gt; or &lt;is&gt;): its &lt;t&gt;, or its runs' &lt;t&gt; joined,
-    /// without phonetic hints. Leaves the reader on the item's last node (its end tag, or the empty element).
-    /// </summary>
-    public static string ReadStringItem(XmlReader reader)
-    {
-        if (reader.IsEmptyElement) return "";
-        var depth = reader.Depth;
-        string? single = null;
-        StringBuilder? many = null;
-        reader.Read();
-        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                if (reader.LocalName is "rPh" or "phoneticPr")
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                if (reader.LocalName == "t")
-                {
-                    var text = reader.ReadElementContentAsString();
-                    if (single is null && many is null) single = text;
-                    else (many ??= new StringBuilder(single)).Append(text);
-                    continue;
-                }
-            }
-
-            reader.Read();
-        }
-
-        return DecodeEscapes(many?.ToString() ?? single ?? "");
-    }
 }

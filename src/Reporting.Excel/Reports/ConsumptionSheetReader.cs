@@ -30,14 +30,17 @@ internal static class ConsumptionSheetReader
         }
 
         var cells = new CellParser(sheet.Name, issues);
-        var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRowOfKey = new Dictionary<RowKey, int>(RowKeyComparer.Instance);
         var costColumnReported = false;
+        ColumnIndexes? at = null;
 
         var header = TableSheetReader.Read(package, sheet, Columns, issues, maxRows, (header, row) =>
         {
-            var site = cells.Text(row, header[Consumption.Site], Consumption.Site, required: true);
-            var meter = cells.Text(row, header[Consumption.Meter], Consumption.Meter, required: false);
-            var sourceColumn = header[Consumption.Source];
+            // The header is the same for every row: look its columns up once.
+            at ??= new ColumnIndexes(header[Consumption.Site], header[Consumption.Meter], header[Consumption.Source], header[Consumption.Kwh], header[Consumption.CostKzt]);
+            var site = cells.Text(row, at.Site, Consumption.Site, required: true);
+            var meter = cells.Text(row, at.Meter, Consumption.Meter, required: false);
+            var sourceColumn = at.Source;
             var sourceText = cells.Text(row, sourceColumn, Consumption.Source, required: true);
             EnergySource? source = null;
             if (sourceText is not null)
@@ -47,7 +50,7 @@ internal static class ConsumptionSheetReader
                     $"Source '{sourceText}' is not one of: {string.Join(", ", EnergySources.Codes)}.");
             }
 
-            var kwhColumn = header[Consumption.Kwh];
+            var kwhColumn = at.Kwh;
             var kwh = cells.Decimal(row, kwhColumn, Consumption.Kwh, required: true);
             if (kwh < 0)
             {
@@ -57,7 +60,7 @@ internal static class ConsumptionSheetReader
             }
 
             var needsCost = source is EnergySource.Grid or EnergySource.Import;
-            var costColumn = header[Consumption.CostKzt];
+            var costColumn = at.Cost;
             if (needsCost && costColumn == 0 && !costColumnReported)
             {
                 issues.Error(IssueCodes.MissingColumn, sheet.Name, null, null,
@@ -75,10 +78,10 @@ internal static class ConsumptionSheetReader
 
             if (site is null || source is null || kwh is null || (needsCost && cost is null)) return;
 
-            var key = string.Join('\u0001', site.ToUpperInvariant(), meter?.ToUpperInvariant() ?? "", source.Value.Code());
+            var key = new RowKey(site, meter ?? "", source.Value);
             if (firstRowOfKey.TryGetValue(key, out var first))
             {
-                cells.Error(IssueCodes.DuplicateRow, row, header[Consumption.Site], site,
+                cells.Error(IssueCodes.DuplicateRow, row, at.Site, site,
                     $"Row {row.Number} repeats site '{site}', meter '{meter ?? "(none)"}' and source '{source.Value.Code()}' of row {first}. " +
                     "Give one row per site, meter and source; add the kWh together.");
                 return;
@@ -95,5 +98,21 @@ internal static class ConsumptionSheetReader
         }
 
         return rows;
+    }
+
+    private sealed record ColumnIndexes(int Site, int Meter, int Source, int Kwh, int Cost);
+
+    /// <summary>What makes a row unique: site, meter and source, ignoring letter case (references the row's own strings).</summary>
+    private readonly record struct RowKey(string Site, string Meter, EnergySource Source);
+
+    private sealed class RowKeyComparer : IEqualityComparer<RowKey>
+    {
+        public static readonly RowKeyComparer Instance = new();
+
+        public bool Equals(RowKey x, RowKey y) =>
+            x.Source == y.Source && string.Equals(x.Site, y.Site, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Meter, y.Meter, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode(RowKey key) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Site), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Meter), key.Source);
     }
 }
