@@ -64,6 +64,17 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
+    public void The_workbook_is_valid_against_the_Office_Open_XML_schema()
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(QuarterlyReportWriter.ToWorkbook(Report(company: "=A1 & <b> _x0041_ \u0001"))), false);
+
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Text_that_looks_like_a_formula_stays_text_in_the_workbook_and_the_csv()
     {
         const string hostile = "=HYPERLINK(\"http://evil\",\"x\")";

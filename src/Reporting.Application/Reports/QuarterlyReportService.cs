@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Application.Ingestion;
 using Reporting.Application.Rules;
-using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
 using Reporting.Excel.Consolidation;
@@ -38,20 +37,30 @@ public sealed partial class QuarterlyReportService(
     public async Task<QuarterlyReportResult> BuildAsync(Quarter quarter, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var (registryVersion, licences, _) = await registry.GetLicencesAsync(cancellationToken).ConfigureAwait(false);
         var ruleSet = rules.Rules;
 
-        var stored = await LoadAsync(quarter, cancellationToken).ConfigureAwait(false);
+        // The partitions are independent: read them at once (storage round trips overlap with parsing).
+        var registryRead = registry.GetLicencesAsync(cancellationToken);
+        var storedRead = LoadAsync(quarter, cancellationToken);
+        var violationsRead = assessments.ListViolationRowsAsync(quarter, cancellationToken);
+        var findingsRead = findings.ListAsync(quarter, cancellationToken);
+        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead).ConfigureAwait(false);
+        var (registryVersion, licences, _) = await registryRead.ConfigureAwait(false);
+        var stored = await storedRead.ConfigureAwait(false);
+        var violationRows = await violationsRead.ConfigureAwait(false);
+        var found = await findingsRead.ConfigureAwait(false);
+
         var stale = stored.Where(a => a.RuleVersion != ruleSet.Version || a.RegistryVersion != registryVersion).ToArray();
         foreach (var assessment in stale)
             await reassessor.ReassessAsync(SubmissionLedger.PartitionFor(assessment.Licence), quarter, cancellationToken).ConfigureAwait(false);
-        if (stale.Length > 0) stored = await LoadAsync(quarter, cancellationToken).ConfigureAwait(false);
+        if (stale.Length > 0)
+        {
+            stored = await LoadAsync(quarter, cancellationToken).ConfigureAwait(false);
+            violationRows = await assessments.ListViolationRowsAsync(quarter, cancellationToken).ConfigureAwait(false);
+        }
 
         var tokens = stored.ToDictionary(a => a.Licence.ToUpperInvariant(), a => a.Token, StringComparer.Ordinal);
-        var violations = new List<Violation>();
-        await foreach (var violation in assessments.ListViolationsAsync(quarter, tokens, cancellationToken).ConfigureAwait(false)) violations.Add(violation);
-
-        var found = await findings.ListAsync(quarter, cancellationToken).ConfigureAwait(false);
+        var violations = AssessmentStore.Current(violationRows, tokens).ToList();
         var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
         var facts = new ReportFacts(report.Totals.Licences, report.Totals.FeeKzt, report.Totals.Violations, string.Join(",", report.RuleVersions), report.RegistryVersion);
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,

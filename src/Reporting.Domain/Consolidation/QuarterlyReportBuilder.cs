@@ -53,6 +53,9 @@ public static class QuarterlyReportBuilder
             var number = licence?.Number ?? assessment!.Licence;
             var activeMonths = licence is null ? [] : quarter.Months.Where(licence.IsActiveIn).ToArray();
             var received = assessment?.Inputs ?? [];
+            // This licence's late and missing reports are the ones added from here on (counted without rescanning the lists).
+            var lateBefore = late.Count;
+            var missingBefore = missing.Count;
             foreach (var input in received.OrderBy(i => i.Period).ThenBy(i => i.Kind))
             {
                 inputs.Add(new ReportInput(number, input.Period, input.Kind, input.UploadId, input.BlobName, input.Sha256, input.ReceivedAt));
@@ -70,8 +73,8 @@ public static class QuarterlyReportBuilder
             }
 
             var counts = violationCounts.GetValueOrDefault(key);
-            var lateCount = late.Count(l => string.Equals(l.Licence, number, StringComparison.OrdinalIgnoreCase));
-            var missingCount = missing.Count(m => string.Equals(m.Licence, number, StringComparison.OrdinalIgnoreCase));
+            var lateCount = late.Count - lateBefore;
+            var missingCount = missing.Count - missingBefore;
             summary.Add(new SummaryRow(
                 number,
                 licence?.Bin,
@@ -137,21 +140,56 @@ public static class QuarterlyReportBuilder
         ReportDeadline deadline, List<SummaryRow> summary, IReadOnlyList<Violation> violations, IReadOnlyList<Finding> findings, List<MissingReport> missing, List<LateReport> late, List<ReportInput> inputs)
     {
         var c = CultureInfo.InvariantCulture;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder();
+        // Lines are hashed in chunks as they are written: no one string of the whole quarter.
+        void Flush(int atLeast = 0)
+        {
+            if (text.Length < atLeast) return;
+            hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+            text.Clear();
+        }
+
         text.Append(c, $"Q|{quarter}|{string.Join(",", ruleVersions)}|{registryVersion}|{declaration:yyyy-MM-dd}|{payment:yyyy-MM-dd}|{deadline.DayOfFollowingMonth}|{deadline.TimeOfDay:HH:mm:ss}\n");
+        Flush(32 * 1024);
         foreach (var r in summary)
         {
             text.Append(c, $"S|{r.Licence}|{r.Bin}|{r.Company}|{r.Subtype}|{r.Zone}|{string.Join(",", EnergySources.All.Select(s => r.KwhBySource[s].ToString(c)))}|{r.GridQuotaKwh}|{r.QuotaStatus}|{r.FeeBasis}|{r.FeeStatus}|{r.FeeKzt}|{r.RequiredSaleShare}|{r.SaleShare}|{r.SaleStatus}|{r.MonthsActive}|{r.ConsumptionReports}|{r.SalesReports}|{r.LateReports}|{r.Violations}|{r.Warnings}|{r.Findings}|{r.Status}\n");
+            Flush(32 * 1024);
         }
 
         foreach (var v in violations)
+        {
             text.Append(c, $"V|{v.Licence}|{v.Period}|{v.Code}|{v.Severity}|{v.Subject}|{string.Join(",", v.Figures.Select(f => f.Name + "=" + f.Value.ToString(c)))}|{v.RuleReference}|{v.Source}|{v.Message}\n");
+            Flush(32 * 1024);
+        }
+
         foreach (var f in findings)
+        {
             text.Append(c, $"F|{f.Licence}|{f.Month}|{f.Code}|{f.Kind}|{f.Subject}|{string.Join(",", f.Figures.Select(x => x.Name + "=" + x.Value.ToString(c)))}|{f.Source}\n");
-        foreach (var m in missing) text.Append(c, $"M|{m.Licence}|{m.Month}|{m.Kind}\n");
-        foreach (var l in late) text.Append(c, $"L|{l.Licence}|{l.Month}|{l.Kind}|{l.ReceivedAt.UtcTicks}\n");
-        foreach (var i in inputs) text.Append(c, $"I|{i.Licence}|{i.Month}|{i.Kind}|{i.UploadId}|{i.Sha256}\n");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+            Flush(32 * 1024);
+        }
+
+        foreach (var m in missing)
+        {
+            text.Append(c, $"M|{m.Licence}|{m.Month}|{m.Kind}\n");
+            Flush(32 * 1024);
+        }
+
+        foreach (var l in late)
+        {
+            text.Append(c, $"L|{l.Licence}|{l.Month}|{l.Kind}|{l.ReceivedAt.UtcTicks}\n");
+            Flush(32 * 1024);
+        }
+
+        foreach (var i in inputs)
+        {
+            text.Append(c, $"I|{i.Licence}|{i.Month}|{i.Kind}|{i.UploadId}|{i.Sha256}\n");
+            Flush(32 * 1024);
+        }
+
+        Flush();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string Kebab(string pascal) =>

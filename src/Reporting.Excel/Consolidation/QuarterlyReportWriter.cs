@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using Reporting.Excel.Writing;
+using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
@@ -11,9 +11,10 @@ namespace Reporting.Excel.Consolidation;
 
 /// <summary>
 /// The consolidated quarterly workbook (sheets Summary, Violations, Reconciliation, Missing, Late, About) and the Summary
-/// as CSV. Numbers are numbers with formats, dates are dates, column widths are set explicitly (ClosedXML's
-/// AdjustToContents fails on Linux), headers are frozen and filtered, and text from outside never becomes
-/// a formula.
+/// as CSV. Numbers are numbers with formats, dates are dates, column widths are set explicitly, headers are
+/// frozen and filtered, and text from outside never becomes a formula. Written with the streaming
+/// <see cref="XlsxWriter"/>: a quarter of thousands of licences (and their tens of thousands of input
+/// uploads in the audit trail) is written in a fraction of a second and without holding a workbook model.
 /// </summary>
 public static class QuarterlyReportWriter
 {
@@ -36,164 +37,136 @@ public static class QuarterlyReportWriter
 
     public static byte[] ToWorkbook(QuarterlyReport report)
     {
-        using var workbook = new XLWorkbook();
-        WriteSummary(workbook.AddWorksheet("Summary"), report);
-        WriteViolations(workbook.AddWorksheet("Violations"), report);
-        WriteFindings(workbook.AddWorksheet("Reconciliation"), report);
-        WriteMissing(workbook.AddWorksheet("Missing"), report);
-        WriteLate(workbook.AddWorksheet("Late"), report);
-        WriteAbout(workbook.AddWorksheet("About"), report);
-        workbook.Properties.Title = $"Digital mining fee: consolidated report {report.Quarter}";
-        workbook.Properties.Author = "Reporting pipeline";
-        return PackageNormalizer.Save(workbook);
+        // Sized for the usual compressed size (about 150 bytes per summary row and 100 per input upload), so the
+        // buffer rarely has to grow and be copied while the workbook is written.
+        using var stream = new MemoryStream(64 * 1024 + report.Summary.Count * 150 + report.Inputs.Count * 100);
+        using (var writer = new XlsxWriter(stream, new XlsxWriterOptions
+        {
+            // Most texts are unique (upload ids, blob names, hashes): written in their cells rather than indexed.
+            SharedStrings = false,
+            Title = $"Digital mining fee: consolidated report {report.Quarter}",
+            Author = "Reporting pipeline",
+        }))
+        {
+            var cells = new Cells(writer);
+            WriteSummary(writer, cells, report);
+            WriteViolations(writer, cells, report);
+            WriteFindings(writer, cells, report);
+            WriteMissing(writer, cells, report);
+            WriteLate(writer, cells, report);
+            WriteAbout(writer, cells, report);
+        }
+
+        return stream.ToArray();
     }
 
-    private static void WriteSummary(IXLWorksheet sheet, QuarterlyReport report)
+    private static void WriteSummary(XlsxWriter writer, Cells cells, QuarterlyReport report)
     {
-        Header(sheet, SummaryColumns);
-        var row = 2;
+        var sheet = Table(writer, cells, "Summary", SummaryColumns);
+        var row = new XlsxCell[SummaryColumns.Length];
         foreach (var r in report.Summary)
         {
-            var c = 1;
-            SafeText.Write(sheet.Cell(row, c++), r.Licence);
-            SafeText.Write(sheet.Cell(row, c++), r.Bin);
-            SafeText.Write(sheet.Cell(row, c++), r.Company);
-            SafeText.Write(sheet.Cell(row, c++), r.Subtype);
-            SafeText.Write(sheet.Cell(row, c++), r.Zone);
-            Number(sheet.Cell(row, c++), r.KwhTotal, Kwh);
-            foreach (var source in EnergySources.All) Number(sheet.Cell(row, c++), r.KwhBySource[source], Kwh);
-            Number(sheet.Cell(row, c++), r.GridQuotaKwh, Kwh);
-            SafeText.Write(sheet.Cell(row, c++), r.QuotaStatus);
-            SafeText.Write(sheet.Cell(row, c++), r.FeeBasis);
-            Number(sheet.Cell(row, c++), r.FeeKzt, Money);
-            SafeText.Write(sheet.Cell(row, c++), r.FeeStatus);
-            Number(sheet.Cell(row, c++), r.RequiredSaleShare, Share);
-            Number(sheet.Cell(row, c++), r.SaleShare, Share);
-            SafeText.Write(sheet.Cell(row, c++), r.SaleStatus);
-            Number(sheet.Cell(row, c++), r.ConsumptionReports, $"0\" of {r.MonthsActive}\"");
-            Number(sheet.Cell(row, c++), r.SalesReports, $"0\" of {r.MonthsActive}\"");
-            Number(sheet.Cell(row, c++), r.LateReports, "0");
-            Number(sheet.Cell(row, c++), r.Violations, "0");
-            Number(sheet.Cell(row, c++), r.Warnings, "0");
-            Number(sheet.Cell(row, c++), r.Findings, "0");
-            SafeText.Write(sheet.Cell(row, c), r.Status);
-            row++;
+            var c = 0;
+            row[c++] = cells.Text(r.Licence);
+            row[c++] = cells.Text(r.Bin);
+            row[c++] = cells.Text(r.Company);
+            row[c++] = cells.Text(r.Subtype);
+            row[c++] = cells.Text(r.Zone);
+            row[c++] = cells.Number(r.KwhTotal, Kwh);
+            foreach (var source in EnergySources.All) row[c++] = cells.Number(r.KwhBySource[source], Kwh);
+            row[c++] = cells.Number(r.GridQuotaKwh, Kwh);
+            row[c++] = cells.Text(r.QuotaStatus);
+            row[c++] = cells.Text(r.FeeBasis);
+            row[c++] = cells.Number(r.FeeKzt, Money);
+            row[c++] = cells.Text(r.FeeStatus);
+            row[c++] = cells.Number(r.RequiredSaleShare, Share);
+            row[c++] = cells.Number(r.SaleShare, Share);
+            row[c++] = cells.Text(r.SaleStatus);
+            row[c++] = cells.Number(r.ConsumptionReports, $"0\" of {r.MonthsActive}\"");
+            row[c++] = cells.Number(r.SalesReports, $"0\" of {r.MonthsActive}\"");
+            row[c++] = cells.Number(r.LateReports, "0");
+            row[c++] = cells.Number(r.Violations, "0");
+            row[c++] = cells.Number(r.Warnings, "0");
+            row[c++] = cells.Number(r.Findings, "0");
+            row[c] = cells.Text(r.Status);
+            sheet.WriteRow(row);
         }
 
-        var last = row - 1;
+        // The totals row: bold, with a rule above it.
         var t = report.Totals;
-        var totals = row;
-        SafeText.Write(sheet.Cell(totals, 1), "Total");
-        SafeText.Write(sheet.Cell(totals, 3), $"{t.Licences} licences");
-        var col = 6;
-        Number(sheet.Cell(totals, col++), t.KwhTotal, Kwh);
-        foreach (var source in EnergySources.All) Number(sheet.Cell(totals, col++), t.KwhBySource[source], Kwh);
-        Number(sheet.Cell(totals, col++), t.GridQuotaKwh, Kwh);
+        Array.Clear(row);
+        row[0] = cells.Text("Total", total: true);
+        row[2] = cells.Text($"{t.Licences} licences", total: true);
+        var col = 5;
+        row[col++] = cells.Number(t.KwhTotal, Kwh, total: true);
+        foreach (var source in EnergySources.All) row[col++] = cells.Number(t.KwhBySource[source], Kwh, total: true);
+        row[col++] = cells.Number(t.GridQuotaKwh, Kwh, total: true);
         col += 2;
-        Number(sheet.Cell(totals, col++), t.FeeKzt, Money);
-        SafeText.Write(sheet.Cell(totals, col++), t.RateUnverified > 0 ? $"{t.RateUnverified} rate-unverified" : "");
+        row[col++] = cells.Number(t.FeeKzt, Money, total: true);
+        row[col++] = t.RateUnverified > 0 ? cells.Text($"{t.RateUnverified} rate-unverified", total: true) : XlsxCell.Empty;
         col += 3;
-        Number(sheet.Cell(totals, col++), t.ConsumptionReports, "0");
-        Number(sheet.Cell(totals, col++), t.SalesReports, "0");
-        Number(sheet.Cell(totals, col++), t.LateReports, "0");
-        Number(sheet.Cell(totals, col++), t.Violations, "0");
-        Number(sheet.Cell(totals, col++), t.Warnings, "0");
-        Number(sheet.Cell(totals, col), t.Findings, "0");
-        sheet.Row(totals).Style.Font.Bold = true;
-        sheet.Row(totals).Style.Border.TopBorder = XLBorderStyleValues.Thin;
-        Finish(sheet, SummaryColumns.Length, Math.Max(last, 1));
+        row[col++] = cells.Number(t.ConsumptionReports, "0", total: true);
+        row[col++] = cells.Number(t.SalesReports, "0", total: true);
+        row[col++] = cells.Number(t.LateReports, "0", total: true);
+        row[col++] = cells.Number(t.Violations, "0", total: true);
+        row[col++] = cells.Number(t.Warnings, "0", total: true);
+        row[col] = cells.Number(t.Findings, "0", total: true);
+        sheet.WriteRow(row);
     }
 
-    private static void WriteViolations(IXLWorksheet sheet, QuarterlyReport report)
+    private static void WriteViolations(XlsxWriter writer, Cells cells, QuarterlyReport report)
     {
         (string, double)[] columns = [("Licence", 14), ("Period", 10), ("Code", 26), ("Severity", 9), ("Subject", 18), ("Figures", 60), ("Message", 100), ("Rule", 28), ("Source upload", 40)];
-        Header(sheet, columns);
-        var row = 2;
+        var sheet = Table(writer, cells, "Violations", columns);
         foreach (var v in report.Violations)
         {
-            SafeText.Write(sheet.Cell(row, 1), v.Licence);
-            SafeText.Write(sheet.Cell(row, 2), v.Period);
-            SafeText.Write(sheet.Cell(row, 3), v.Code);
-            SafeText.Write(sheet.Cell(row, 4), v.Severity == Severity.Error ? "error" : "warning");
-            SafeText.Write(sheet.Cell(row, 5), v.Subject);
-            SafeText.Write(sheet.Cell(row, 6), string.Join("; ", v.Figures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} = {f.Value:0.########} {f.Unit}"))));
-            SafeText.Write(sheet.Cell(row, 7), v.Message);
-            SafeText.Write(sheet.Cell(row, 8), v.RuleReference);
-            SafeText.Write(sheet.Cell(row, 9), v.Source);
-            row++;
+            sheet.WriteRow(
+                cells.Text(v.Licence), cells.Text(v.Period), cells.Text(v.Code), cells.Text(v.Severity == Severity.Error ? "error" : "warning"),
+                cells.Text(v.Subject), cells.Text(Figures(v.Figures)), cells.Text(v.Message), cells.Text(v.RuleReference), cells.Text(v.Source));
         }
-
-        Finish(sheet, columns.Length, row - 1);
     }
 
-    private static void WriteFindings(IXLWorksheet sheet, QuarterlyReport report)
+    private static void WriteFindings(XlsxWriter writer, Cells cells, QuarterlyReport report)
     {
         (string, double)[] columns = [("Licence", 14), ("Month", 10), ("Report", 13), ("Code", 24), ("Subject", 26), ("Figures", 64), ("Message", 100), ("Independent source", 18)];
-        Header(sheet, columns);
-        var row = 2;
+        var sheet = Table(writer, cells, "Reconciliation", columns);
         foreach (var f in report.Findings)
         {
-            SafeText.Write(sheet.Cell(row, 1), f.Licence);
-            SafeText.Write(sheet.Cell(row, 2), f.Month.ToString());
-            SafeText.Write(sheet.Cell(row, 3), f.Kind == Domain.Reconciliation.FindingKind.Consumption ? "consumption" : "sales");
-            SafeText.Write(sheet.Cell(row, 4), f.Code);
-            SafeText.Write(sheet.Cell(row, 5), f.Subject);
-            SafeText.Write(sheet.Cell(row, 6), string.Join("; ", f.Figures.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} = {x.Value:0.########} {x.Unit}"))));
-            SafeText.Write(sheet.Cell(row, 7), f.Message);
-            SafeText.Write(sheet.Cell(row, 8), f.Source switch
-            {
-                Domain.Reconciliation.FindingSource.MarketOperator => "market operator",
-                Domain.Reconciliation.FindingSource.Exchange => "AIFC exchange",
-                Domain.Reconciliation.FindingSource.Pools => "mining pools",
-                _ => "reports received",
-            });
-            row++;
+            sheet.WriteRow(
+                cells.Text(f.Licence), cells.Text(f.Month.ToString()), cells.Text(f.Kind == Domain.Reconciliation.FindingKind.Consumption ? "consumption" : "sales"),
+                cells.Text(f.Code), cells.Text(f.Subject), cells.Text(Figures(f.Figures)), cells.Text(f.Message),
+                cells.Text(f.Source switch
+                {
+                    Domain.Reconciliation.FindingSource.MarketOperator => "market operator",
+                    Domain.Reconciliation.FindingSource.Exchange => "AIFC exchange",
+                    Domain.Reconciliation.FindingSource.Pools => "mining pools",
+                    _ => "reports received",
+                }));
         }
-
-        Finish(sheet, columns.Length, row - 1);
     }
 
-    private static void WriteMissing(IXLWorksheet sheet, QuarterlyReport report)
+    private static void WriteMissing(XlsxWriter writer, Cells cells, QuarterlyReport report)
     {
         (string, double)[] columns = [("Licence", 14), ("Company", 34), ("Month", 10), ("Report", 13), ("Due (Kazakhstan time)", 20)];
-        Header(sheet, columns);
-        var row = 2;
+        var sheet = Table(writer, cells, "Missing", columns);
         foreach (var m in report.Missing)
-        {
-            SafeText.Write(sheet.Cell(row, 1), m.Licence);
-            SafeText.Write(sheet.Cell(row, 2), m.Company);
-            SafeText.Write(sheet.Cell(row, 3), m.Month.ToString());
-            SafeText.Write(sheet.Cell(row, 4), m.Kind.Code());
-            Instant(sheet.Cell(row, 5), m.DueAt);
-            row++;
-        }
-
-        Finish(sheet, columns.Length, row - 1);
+            sheet.WriteRow(cells.Text(m.Licence), cells.Text(m.Company), cells.Text(m.Month.ToString()), cells.Text(m.Kind.Code()), cells.Instant(m.DueAt));
     }
 
-    private static void WriteLate(IXLWorksheet sheet, QuarterlyReport report)
+    private static void WriteLate(XlsxWriter writer, Cells cells, QuarterlyReport report)
     {
         (string, double)[] columns = [("Licence", 14), ("Company", 34), ("Month", 10), ("Report", 13), ("Due (Kazakhstan time)", 20), ("Received (Kazakhstan time)", 22), ("Days late", 10), ("Upload", 40)];
-        Header(sheet, columns);
-        var row = 2;
+        var sheet = Table(writer, cells, "Late", columns);
         foreach (var l in report.Late)
         {
-            SafeText.Write(sheet.Cell(row, 1), l.Licence);
-            SafeText.Write(sheet.Cell(row, 2), l.Company);
-            SafeText.Write(sheet.Cell(row, 3), l.Month.ToString());
-            SafeText.Write(sheet.Cell(row, 4), l.Kind.Code());
-            Instant(sheet.Cell(row, 5), l.DueAt);
-            Instant(sheet.Cell(row, 6), l.ReceivedAt);
-            Number(sheet.Cell(row, 7), (decimal)l.DaysLate, "0.0");
-            SafeText.Write(sheet.Cell(row, 8), l.Blob);
-            row++;
+            sheet.WriteRow(cells.Text(l.Licence), cells.Text(l.Company), cells.Text(l.Month.ToString()), cells.Text(l.Kind.Code()),
+                cells.Instant(l.DueAt), cells.Instant(l.ReceivedAt), cells.Number((decimal)l.DaysLate, "0.0"), cells.Text(l.Blob));
         }
-
-        Finish(sheet, columns.Length, row - 1);
     }
 
-    private static void WriteAbout(IXLWorksheet sheet, QuarterlyReport report)
+    private static void WriteAbout(XlsxWriter writer, Cells cells, QuarterlyReport report)
     {
+        var sheet = writer.AddSheet("About", new XlsxSheetOptions(ColumnWidths: [34, 44, 12, 34, 44, 66, 22]));
         var t = report.Totals;
         (string Label, object? Value)[] facts =
         [
@@ -217,53 +190,27 @@ public static class QuarterlyReportWriter
             ("Licences with rate-unverified fee", t.RateUnverified),
             ("Content fingerprint (SHA-256)", report.Fingerprint),
         ];
-        var row = 1;
         foreach (var (label, value) in facts)
         {
-            SafeText.Write(sheet.Cell(row, 1), label);
-            sheet.Cell(row, 1).Style.Font.Bold = true;
-            var cell = sheet.Cell(row, 2);
-            switch (value)
+            var cell = value switch
             {
-                case null: break;
-                case string s: SafeText.Write(cell, s); break;
-                case DateTime d:
-                    cell.SetValue(d);
-                    cell.Style.NumberFormat.Format = d.TimeOfDay == TimeSpan.Zero ? DateFormat : DateTimeFormat;
-                    break;
-                case int i: Number(cell, i, "#,##0"); break;
-                case decimal m: Number(cell, m, Money); break;
-            }
-
-            row++;
+                string s => cells.Text(s),
+                DateTime d => cells.DateTime(d, d.TimeOfDay == TimeSpan.Zero ? DateFormat : DateTimeFormat),
+                int i => cells.Number(i, "#,##0"),
+                decimal m => cells.Number(m, Money),
+                _ => XlsxCell.Empty,
+            };
+            sheet.WriteRow(cells.Text(label, bold: true), cell);
         }
 
-        row++;
-        SafeText.Write(sheet.Cell(row, 1), "Input uploads (audit trail)");
-        sheet.Cell(row, 1).Style.Font.Bold = true;
-        row++;
+        sheet.WriteRow(facts.Length + 2, cells.Text("Input uploads (audit trail)", bold: true));
         string[] headers = ["Licence", "Month", "Report", "Upload id", "Blob", "SHA-256", "Received (Kazakhstan time)"];
-        for (var i = 0; i < headers.Length; i++)
-        {
-            SafeText.Write(sheet.Cell(row, i + 1), headers[i]);
-            sheet.Cell(row, i + 1).Style.Font.Bold = true;
-        }
-
-        row++;
+        sheet.WriteRow(headers.Select(h => cells.Text(h, bold: true)).ToArray());
         foreach (var input in report.Inputs)
         {
-            SafeText.Write(sheet.Cell(row, 1), input.Licence);
-            SafeText.Write(sheet.Cell(row, 2), input.Month.ToString());
-            SafeText.Write(sheet.Cell(row, 3), input.Kind.Code());
-            SafeText.Write(sheet.Cell(row, 4), input.UploadId);
-            SafeText.Write(sheet.Cell(row, 5), input.Blob);
-            SafeText.Write(sheet.Cell(row, 6), input.Sha256);
-            Instant(sheet.Cell(row, 7), input.ReceivedAt);
-            row++;
+            sheet.WriteRow(cells.Text(input.Licence), cells.Text(input.Month.ToString()), cells.Text(input.Kind.Code()), cells.Text(input.UploadId),
+                cells.Text(input.Blob), cells.Text(input.Sha256), cells.Instant(input.ReceivedAt));
         }
-
-        double[] widths = [34, 44, 12, 34, 44, 66, 22];
-        for (var i = 0; i < widths.Length; i++) sheet.Column(i + 1).Width = widths[i];
     }
 
     /// <summary>The Summary sheet as CSV (UTF-8 with BOM so Excel reads Cyrillic names; invariant numbers; formula-like text neutralised).</summary>
@@ -300,35 +247,47 @@ public static class QuarterlyReportWriter
 
     private static string Num(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static void Header(IXLWorksheet sheet, (string Header, double Width)[] columns)
+    /// <summary>A table sheet: its header row (bold, shaded, wrapped), explicit widths, the header frozen and filters on.</summary>
+    private static XlsxWriter.SheetWriter Table(XlsxWriter writer, Cells cells, string name, (string Header, double Width)[] columns)
     {
-        for (var i = 0; i < columns.Length; i++)
+        var sheet = writer.AddSheet(name, new XlsxSheetOptions(columns.Select(c => c.Width).ToArray(), FreezeHeader: true, AutoFilter: true));
+        sheet.WriteRow(columns.Select(c => cells.Header(c.Header)).ToArray());
+        return sheet;
+    }
+
+    private static string Figures(IEnumerable<Figure> figures) =>
+        string.Join("; ", figures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} = {f.Value:0.########} {f.Unit}")));
+
+    /// <summary>Cells with the report's formats. Text from outside that looks like a formula gets the quote prefix.</summary>
+    private sealed class Cells(XlsxWriter writer)
+    {
+        private readonly int _header = writer.Style(new XlsxStyle(Bold: true, Fill: "DDEBF7", Wrap: true));
+        private readonly int _quoted = writer.Style(new XlsxStyle(QuotePrefix: true));
+        private readonly Dictionary<string, int> _formats = new(StringComparer.Ordinal);
+
+        public XlsxCell Header(string text) => XlsxCell.Of(text).WithStyle(_header);
+
+        public XlsxCell Text(string? text, bool bold = false, bool total = false)
         {
-            var cell = sheet.Cell(1, i + 1);
-            SafeText.Write(cell, columns[i].Header);
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDEBF7");
-            cell.Style.Alignment.WrapText = true;
-            sheet.Column(i + 1).Width = columns[i].Width;
+            if (text is null) return XlsxCell.Empty;
+            var quoted = SafeText.LooksLikeFormula(text);
+            var style = bold || total ? writer.Style(new XlsxStyle(Bold: true, TopBorder: total, QuotePrefix: quoted)) : quoted ? _quoted : 0;
+            return XlsxCell.Of(text).WithStyle(style);
         }
-    }
 
-    private static void Finish(IXLWorksheet sheet, int columns, int lastRow)
-    {
-        sheet.SheetView.FreezeRows(1);
-        sheet.Range(1, 1, Math.Max(lastRow, 1), columns).SetAutoFilter();
-    }
+        public XlsxCell Number(decimal? value, string format, bool total = false) => value is null
+            ? XlsxCell.Empty
+            : XlsxCell.Of(value.Value).WithStyle(total ? writer.Style(new XlsxStyle(format, Bold: true, TopBorder: true)) : Format(format));
 
-    private static void Number(IXLCell cell, decimal? value, string format)
-    {
-        if (value is null) return;
-        cell.SetValue(value.Value);
-        cell.Style.NumberFormat.Format = format;
-    }
+        public XlsxCell DateTime(DateTime value, string format) => XlsxCell.OfDateTime(value).WithStyle(Format(format));
 
-    private static void Instant(IXLCell cell, DateTimeOffset instant)
-    {
-        cell.SetValue(KazakhstanTime.ToLocal(instant).DateTime);
-        cell.Style.NumberFormat.Format = DateTimeFormat;
+        /// <summary>The style of a plain number format, looked up once per format (cells are many, formats few).</summary>
+        private int Format(string format)
+        {
+            if (!_formats.TryGetValue(format, out var style)) _formats[format] = style = writer.Style(new XlsxStyle(format));
+            return style;
+        }
+
+        public XlsxCell Instant(DateTimeOffset instant) => DateTime(KazakhstanTime.ToLocal(instant).DateTime, DateTimeFormat);
     }
 }

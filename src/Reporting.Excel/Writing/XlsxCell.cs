@@ -17,6 +17,14 @@ public readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, double N
 {
     public static XlsxCell Empty => default;
 
+    /// <summary>The cell format (from <see cref="XlsxWriter.Style"/>); 0 is the default (dates get yyyy-mm-dd).</summary>
+    public int Style { get; init; }
+
+    public XlsxCell WithStyle(int style) => this with { Style = style };
+
+    /// <summary>A date and time as Excel stores it (a serial number); give it a date format with <see cref="WithStyle"/>.</summary>
+    public static XlsxCell OfDateTime(DateTime value) => Of(value.ToOADate());
+
     public static XlsxCell Of(string? text) => text is null ? Empty : new(XlsxCellKind.Text, text, 0, default, null);
     public static XlsxCell Of(decimal number) => new(XlsxCellKind.Number, number.ToString(CultureInfo.InvariantCulture), 0, default, null);
     public static XlsxCell Of(decimal? number) => number is { } n ? Of(n) : Empty;

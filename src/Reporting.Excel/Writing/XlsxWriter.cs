@@ -14,16 +14,25 @@ public sealed record XlsxWriterOptions
     public bool MacroEnabled { get; init; }
 
     public CompressionLevel Compression { get; init; } = CompressionLevel.Fastest;
+
+    /// <summary>Document title and author (docProps/core.xml); none when null.</summary>
+    public string? Title { get; init; }
+
+    public string? Author { get; init; }
 }
 
+/// <summary>How a sheet presents itself: column widths (in characters, from column A), a frozen header row, filters on the header.</summary>
+public sealed record XlsxSheetOptions(IReadOnlyList<double>? ColumnWidths = null, bool FreezeHeader = false, bool AutoFilter = false);
+
 /// <summary>
-/// A minimal, fast SpreadsheetML writer for generated data (samples, the demo's uploads, benchmarks):
-/// rows stream straight into the zip, so a million-row sheet costs no more memory than a small one.
-/// Human-facing workbooks (templates, feedback, reports) are written with ClosedXML instead.
+/// A small, fast SpreadsheetML writer: rows stream straight into the zip, so a million-row sheet costs no
+/// more memory than a small one. Used for generated data (samples, the demo's uploads, benchmarks) and for
+/// the consolidated quarterly report, which needs cell formats, widths, a frozen header and filters but must
+/// stay fast for thousands of licences (see docs/performance.md). Templates and feedback copies, which edit
+/// a miner's own workbook or need data validation, are written with ClosedXML.
 /// </summary>
 public sealed class XlsxWriter : IDisposable
 {
-    private const int DateStyle = 1;
 
     // A fixed timestamp on every part makes the same content produce the same bytes (reproducible samples).
     private static readonly DateTimeOffset PartTimestamp = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -34,6 +43,9 @@ public sealed class XlsxWriter : IDisposable
     private readonly List<string> _sheetNames = [];
     private readonly Dictionary<string, int> _sharedIndex = new(StringComparer.Ordinal);
     private readonly List<string> _shared = [];
+    private readonly XlsxStyleSheet _styles = new();
+    private readonly List<(string Name, string? FilterRange)> _filters = [];
+    private readonly int _dateStyle;
     private SheetWriter? _current;
     private bool _finished;
 
@@ -41,17 +53,25 @@ public sealed class XlsxWriter : IDisposable
     {
         _options = options ?? new XlsxWriterOptions();
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Utf8);
+        _dateStyle = _styles.IndexOf(new XlsxStyle(NumberFormat: "yyyy\\-mm\\-dd"));
     }
 
+    /// <summary>The index of a cell format, for <see cref="XlsxCell.WithStyle"/>.</summary>
+    public int Style(XlsxStyle style) => _styles.IndexOf(style);
+
     /// <summary>Starts a sheet; the previous one is finished. Write its rows in ascending order.</summary>
-    public SheetWriter AddSheet(string name)
+    public SheetWriter AddSheet(string name, XlsxSheetOptions? options = null)
     {
         _current?.Finish();
         _sheetNames.Add(name);
         var entry = CreateEntry($"xl/worksheets/sheet{_sheetNames.Count}.xml", _options.Compression);
-        _current = new SheetWriter(this, new StreamWriter(entry.Open(), Utf8, 1 << 16));
+        _current = new SheetWriter(this, _sheetNames.Count - 1, new StreamWriter(entry.Open(), Utf8, 1 << 16), options ?? new XlsxSheetOptions());
         return _current;
     }
+
+    internal void SetFilter(int sheet, string range) => _filters.Add((_sheetNames[sheet], range));
+
+    internal int DateStyle => _dateStyle;
 
     /// <summary>Adds an arbitrary part (e.g. incompressible media to make a large file).</summary>
     public void AddRawPart(string path, ReadOnlySpan<byte> content, CompressionLevel level = CompressionLevel.NoCompression)
@@ -85,11 +105,15 @@ public sealed class XlsxWriter : IDisposable
 
         var macro = _options.MacroEnabled;
         Write("[Content_Types].xml", ContentTypes(macro));
+        var core = _options.Title is not null || _options.Author is not null;
         Write("_rels/.rels",
-            """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>""" +
+            (core ? """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>""" : "") +
+            "</Relationships>");
+        if (core) Write("docProps/core.xml", CoreProperties());
         Write("xl/workbook.xml", Workbook());
         Write("xl/_rels/workbook.xml.rels", WorkbookRelationships(macro));
-        Write("xl/styles.xml", Styles);
+        Write("xl/styles.xml", _styles.ToXml());
         if (_options.SharedStrings) Write("xl/sharedStrings.xml", SharedStringsXml());
         if (macro)
         {
@@ -124,6 +148,8 @@ public sealed class XlsxWriter : IDisposable
         for (var i = 1; i <= _sheetNames.Count; i++)
             builder.Append(CultureInfo.InvariantCulture, $"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
         builder.Append("""<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""");
+        if (_options.Title is not null || _options.Author is not null)
+            builder.Append("""<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>""");
         if (_options.SharedStrings)
             builder.Append("""<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""");
         builder.Append("</Types>");
@@ -136,9 +162,35 @@ public sealed class XlsxWriter : IDisposable
         builder.Append("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>""");
         for (var i = 0; i < _sheetNames.Count; i++)
             builder.Append(CultureInfo.InvariantCulture, $"""<sheet name="{SecurityElement.Escape(_sheetNames[i])}" sheetId="{i + 1}" r:id="rId{i + 1}"/>""");
-        builder.Append("</sheets></workbook>");
+        builder.Append("</sheets>");
+        if (_filters.Count > 0)
+        {
+            // Excel keeps each sheet's filter range in a hidden defined name as well.
+            builder.Append("<definedNames>");
+            foreach (var (name, range) in _filters)
+            {
+                var absolute = string.Join(':', range!.Split(':').Select(Absolute));
+                builder.Append(CultureInfo.InvariantCulture, $"""<definedName name="_xlnm._FilterDatabase" localSheetId="{_sheetNames.IndexOf(name)}" hidden="1">'{SecurityElement.Escape(name.Replace("'", "''", StringComparison.Ordinal))}'!{absolute}</definedName>""");
+            }
+
+            builder.Append("</definedNames>");
+        }
+
+        builder.Append("</workbook>");
         return builder.ToString();
     }
+
+    private static string Absolute(string reference)
+    {
+        var digits = reference.AsSpan().IndexOfAnyInRange('0', '9');
+        return "$" + reference[..digits] + "$" + reference[digits..];
+    }
+
+    private string CoreProperties() =>
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">""" +
+        (_options.Title is null ? "" : $"<dc:title>{SecurityElement.Escape(_options.Title)}</dc:title>") +
+        (_options.Author is null ? "" : $"<dc:creator>{SecurityElement.Escape(_options.Author)}</dc:creator>") +
+        "</cp:coreProperties>";
 
     private string WorkbookRelationships(bool macro)
     {
@@ -160,28 +212,44 @@ public sealed class XlsxWriter : IDisposable
     {
         var builder = new StringBuilder();
         builder.Append(CultureInfo.InvariantCulture, $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{_shared.Count}" uniqueCount="{_shared.Count}">""");
-        foreach (var text in _shared) builder.Append("<si><t xml:space=\"preserve\">").Append(SecurityElement.Escape(text)).Append("</t></si>");
+        foreach (var text in _shared) builder.Append("<si><t xml:space=\"preserve\">").Append(OoxmlText.Escape(text)).Append("</t></si>");
         builder.Append("</sst>");
         return builder.ToString();
     }
-
-    // Style 0: General. Style 1: dates as yyyy-mm-dd.
-    private const string Styles =
-        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>""";
 
     /// <summary>Writes the rows of one sheet.</summary>
     public sealed class SheetWriter
     {
         private readonly XlsxWriter _owner;
+        private readonly int _sheet;
         private readonly StreamWriter _writer;
+        private readonly XlsxSheetOptions _options;
         private int _lastRow;
+        private int _lastColumn;
         private bool _finished;
 
-        internal SheetWriter(XlsxWriter owner, StreamWriter writer)
+        internal SheetWriter(XlsxWriter owner, int sheet, StreamWriter writer, XlsxSheetOptions options)
         {
             _owner = owner;
+            _sheet = sheet;
             _writer = writer;
-            _writer.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
+            _options = options;
+            var w = _writer;
+            w.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
+            if (options.FreezeHeader)
+            {
+                w.Write("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>""");
+            }
+
+            if (options.ColumnWidths is { Count: > 0 } widths)
+            {
+                w.Write("<cols>");
+                for (var i = 0; i < widths.Count; i++)
+                    w.Write(string.Create(CultureInfo.InvariantCulture, $"""<col min="{i + 1}" max="{i + 1}" width="{widths[i]}" customWidth="1"/>"""));
+                w.Write("</cols>");
+            }
+
+            w.Write("<sheetData>");
         }
 
         /// <summary>Writes the next row (row numbers follow on from the last one written).</summary>
@@ -195,46 +263,54 @@ public sealed class XlsxWriter : IDisposable
             _lastRow = rowNumber;
             var w = _writer;
             w.Write("<row r=\"");
-            w.Write(rowNumber);
+            WriteNumber(w, rowNumber);
             w.Write("\">");
             for (var i = 0; i < cells.Length; i++)
             {
                 var cell = cells[i];
                 if (cell.Kind == XlsxCellKind.Empty) continue;
+                _lastColumn = Math.Max(_lastColumn, i + 1);
                 w.Write("<c r=\"");
-                w.Write(Reading.CellReference.ColumnName(i + 1));
-                w.Write(rowNumber);
+                w.Write(ColumnName(i + 1));
+                WriteNumber(w, rowNumber);
+                w.Write('"');
+                var style = cell.Kind == XlsxCellKind.Date && cell.Style == 0 ? _owner.DateStyle : cell.Style;
+                if (style != 0)
+                {
+                    w.Write(" s=\"");
+                    WriteNumber(w, style);
+                    w.Write('"');
+                }
+
                 switch (cell.Kind)
                 {
                     case XlsxCellKind.Text when _owner.UseSharedStrings:
-                        w.Write("\" t=\"s\"><v>");
-                        w.Write(_owner.SharedStringIndex(cell.Text!));
+                        w.Write(" t=\"s\"><v>");
+                        WriteNumber(w, _owner.SharedStringIndex(cell.Text!));
                         w.Write("</v></c>");
                         break;
                     case XlsxCellKind.Text:
-                        w.Write("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-                        w.Write(SecurityElement.Escape(cell.Text));
+                        w.Write(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+                        w.Write(OoxmlText.Escape(cell.Text!));
                         w.Write("</t></is></c>");
                         break;
                     case XlsxCellKind.Number:
-                        w.Write("\"><v>");
+                        w.Write("><v>");
                         w.Write(cell.Text);
                         w.Write("</v></c>");
                         break;
                     case XlsxCellKind.Boolean:
-                        w.Write("\" t=\"b\"><v>");
+                        w.Write(" t=\"b\"><v>");
                         w.Write(cell.Text);
                         w.Write("</v></c>");
                         break;
                     case XlsxCellKind.Date:
-                        w.Write("\" s=\"");
-                        w.Write(DateStyle);
-                        w.Write("\"><v>");
+                        w.Write("><v>");
                         w.Write(cell.Date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
                         w.Write("</v></c>");
                         break;
                     case XlsxCellKind.Formula:
-                        w.Write("\"><f>");
+                        w.Write("><f>");
                         w.Write(SecurityElement.Escape(cell.Text));
                         w.Write("</f>");
                         if (cell.CachedResult is not null)
@@ -252,11 +328,32 @@ public sealed class XlsxWriter : IDisposable
             w.Write("</row>");
         }
 
+        /// <summary>An integer without the string that TextWriter.Write(int) would allocate.</summary>
+        private static void WriteNumber(StreamWriter writer, int value)
+        {
+            Span<char> digits = stackalloc char[11];
+            value.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+            writer.Write(digits[..length]);
+        }
+
+        private static string ColumnName(int column) => column < ColumnNames.Length ? ColumnNames[column] : Reading.CellReference.ColumnName(column);
+
+        private static readonly string[] ColumnNames = Enumerable.Range(0, 65).Select(c => c == 0 ? "" : Reading.CellReference.ColumnName(c)).ToArray();
+
         internal void Finish()
         {
             if (_finished) return;
             _finished = true;
-            _writer.Write("</sheetData></worksheet>");
+            _writer.Write("</sheetData>");
+            if (_options.AutoFilter)
+            {
+                var columns = Math.Max(_lastColumn, _options.ColumnWidths?.Count ?? 1);
+                var range = $"A1:{Reading.CellReference.ColumnName(columns)}{Math.Max(_lastRow, 1).ToString(CultureInfo.InvariantCulture)}";
+                _writer.Write($"<autoFilter ref=\"{range}\"/>");
+                _owner.SetFilter(_sheet, range);
+            }
+
+            _writer.Write("</worksheet>");
             _writer.Dispose();
         }
     }

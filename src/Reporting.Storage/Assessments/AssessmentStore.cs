@@ -114,21 +114,30 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
         }
     }
 
-    /// <summary>The violations of a quarter whose token matches their licence's stored assessment.</summary>
-    public async IAsyncEnumerable<Violation> ListViolationsAsync(Quarter quarter, IReadOnlyDictionary<string, string> tokensByLicence,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every violation row of a quarter with the token of the assessment that wrote it. Rows of an assessment
+    /// that was replaced but not yet cleaned up are included: keep those whose token is the licence's current
+    /// one (<see cref="Current"/>). Read without waiting for the assessments, so both can be read at once.
+    /// </summary>
+    public async Task<IReadOnlyList<ViolationRow>> ListViolationRowsAsync(Quarter quarter, CancellationToken cancellationToken)
     {
+        var rows = new List<ViolationRow>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}");
         await foreach (var page in ViolationsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
             foreach (var entity in page.Values)
             {
                 var licence = entity.GetString("Licence");
-                if (licence is null || !tokensByLicence.TryGetValue(licence.ToUpperInvariant(), out var token) || entity.GetString("Token") != token) continue;
-                yield return ReadViolation(entity);
+                if (licence is not null) rows.Add(new ViolationRow(licence, entity.GetString("Token"), ReadViolation(entity)));
             }
         }
+
+        return rows;
     }
+
+    /// <summary>The violations whose token matches their licence's stored assessment (keyed by upper-case licence).</summary>
+    public static IEnumerable<Violation> Current(IEnumerable<ViolationRow> rows, IReadOnlyDictionary<string, string> tokensByLicence) =>
+        rows.Where(r => tokensByLicence.TryGetValue(r.Licence.ToUpperInvariant(), out var token) && r.Token == token).Select(r => r.Violation);
 
     private async Task DeleteOtherTokensAsync(string quarter, string licenceKey, string token, CancellationToken cancellationToken)
     {
@@ -257,3 +266,6 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
     private static string Kebab(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
+
+/// <summary>A stored violation and the token of the assessment that wrote it.</summary>
+public sealed record ViolationRow(string Licence, string? Token, Violation Violation);

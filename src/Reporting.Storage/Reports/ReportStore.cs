@@ -66,8 +66,11 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
             var folder = $"{quarter}/{fingerprint[..16]}";
             var workbookBlob = $"{folder}/consolidated-{quarter}.xlsx";
             var csvBlob = $"{folder}/consolidated-{quarter}.csv";
-            var workbookSha = await PutOnceAsync(workbookBlob, files.Value.Workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cancellationToken).ConfigureAwait(false);
-            var csvSha = await PutOnceAsync(csvBlob, files.Value.Csv, "text/csv; charset=utf-8", cancellationToken).ConfigureAwait(false);
+            // The two files are independent: write them at once.
+            var workbookPut = PutOnceAsync(workbookBlob, files.Value.Workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cancellationToken);
+            var csvPut = PutOnceAsync(csvBlob, files.Value.Csv, "text/csv; charset=utf-8", cancellationToken);
+            await Task.WhenAll(workbookPut, csvPut).ConfigureAwait(false);
+            var (workbookSha, csvSha) = (await workbookPut.ConfigureAwait(false), await csvPut.ConfigureAwait(false));
 
             var version = new ReportVersion(quarter, (current?.Number ?? 0) + 1, fingerprint, time.GetUtcNow(), workbookBlob, csvBlob, workbookSha, csvSha,
                 facts.Licences, facts.FeeKzt, facts.Violations, facts.RuleVersions, facts.RegistryVersion);
