@@ -1,3 +1,5 @@
 using Reporting.Cli;
 
-return await ReportingCommandLine.RunAsync(args, Console.Out, Console.Error);
+var exitCode = await ReportingCommandLine.RunAsync(args, Console.Out, Console.Error);
+StartupStatistics.WriteIfRequested(Console.Error);
+return exitCode;

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -14,11 +15,20 @@ public sealed class StorageClients
     {
     }
 
-    public StorageClients(StorageOptions options)
+    /// <param name="options">The account and retry settings.</param>
+    /// <param name="perRetryPolicies">Extra pipeline policies run for every request sent, retries included
+    /// (the benchmarks count storage round trips with one).</param>
+    public StorageClients(StorageOptions options, params IReadOnlyList<HttpPipelinePolicy> perRetryPolicies)
     {
         Layout = new StorageLayout(options.NamePrefix);
         var blobOptions = new BlobClientOptions();
         var tableOptions = new TableClientOptions();
+        foreach (var policy in perRetryPolicies)
+        {
+            blobOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
         foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
         {
             retry.MaxRetries = options.MaxRetries;
