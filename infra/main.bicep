@@ -75,7 +75,7 @@ param keyVaultEnablePurgeProtection bool = true
 param quarterlyReportsSchedule string = '0 0 3 * * *'
 
 @description('6-field NCRONTAB (UTC) of the reconciliation timer.')
-param reconciliationSchedule string = '0 30 3 * * *'
+param reconciliationSchedule string = '0 30 2 * * *'
 
 @description('Base URL of the electricity market operator API.')
 param marketOperatorBaseUrl string = ''
@@ -257,7 +257,7 @@ module functions 'app/functions.bicep' = {
       Storage__TableServiceUri: storage.outputs.primaryTableEndpoint
       Storage__ManagedIdentityClientId: identity.outputs.clientId
 
-      // Timer schedules, used as %Schedules__QuarterlyReports% / %Schedules__Reconciliation%.
+      // Timer schedules, used as %Schedules:QuarterlyReports% / %Schedules:Reconciliation% (the host maps the __ of app settings to :).
       // Evaluated in UTC: WEBSITE_TIME_ZONE is not supported on Linux / Flex Consumption.
       Schedules__QuarterlyReports: quarterlyReportsSchedule
       Schedules__Reconciliation: reconciliationSchedule

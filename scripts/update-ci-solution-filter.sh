@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates ReportingPipeline.CI.slnf: every project of ReportingPipeline.sln except the Functions app,
-# whose worker packages are not on our feed (see README, "Why the Functions app is not built here").
+# which CI leaves out (see README, "Why CI does not build the Functions app").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=$(grep -E '^Project\(' ReportingPipeline.sln | grep -oE '"[^"]+\.csproj"' | tr -d '"' | tr '\\' '/' | grep -v '^functions/' | sort)

@@ -12,7 +12,7 @@ namespace Reporting.Functions;
 public sealed partial class BuildQuarterlyReports(QuarterlyReportScheduler scheduler, ILogger<BuildQuarterlyReports> logger)
 {
     [Function(nameof(BuildQuarterlyReports))]
-    public async Task RunAsync([TimerTrigger("%Schedules__QuarterlyReports%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task RunAsync([TimerTrigger("%Schedules:QuarterlyReports%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var results = await scheduler.RunAsync(cancellationToken);
         LogDone(logger, results.Count, results.Count(r => r.Created), timer.ScheduleStatus?.Next);

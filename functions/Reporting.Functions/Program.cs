@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Reporting.Application;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -9,6 +10,15 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
+
+// The Application Insights SDK adds a rule that keeps only warnings; the functions' outcome lines are
+// information, so drop that rule and let host.json's log levels decide.
+builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
+{
+    var warningsOnly = options.Rules.FirstOrDefault(rule =>
+        rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+    if (warningsOnly is not null) options.Rules.Remove(warningsOnly);
+});
 
 // The same registration as the command line and the tests: the functions only delegate to it.
 builder.Services.AddReportingPipeline(builder.Configuration);

@@ -11,7 +11,7 @@ namespace Reporting.Functions;
 public sealed partial class Reconcile(ReconciliationScheduler scheduler, ILogger<Reconcile> logger)
 {
     [Function(nameof(Reconcile))]
-    public async Task RunAsync([TimerTrigger("%Schedules__Reconciliation%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task RunAsync([TimerTrigger("%Schedules:Reconciliation%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var (sweep, months) = await scheduler.RunAsync(cancellationToken);
         LogDone(logger, sweep.Outcomes.Count, months.Count, months.Sum(m => m.Findings.Count), months.Count(m => !m.Complete));
