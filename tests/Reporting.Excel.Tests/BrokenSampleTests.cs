@@ -39,6 +39,11 @@ public sealed class BrokenSampleTests
         Assert.All(result.Validation.Issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
     }
 
+    /// <summary>
+    /// The issue's required codes, each produced by a committed file listed in the manifest. Two are produced by real
+    /// files elsewhere: encrypted-workbook by the committed encrypted-workbook.xlsx (written by xlsx-populate, see
+    /// OtherWritersTests) and file-too-large by generated 20+ MB workbooks (HostileFileTests; too big to commit).
+    /// </summary>
     [Fact]
     public void Every_required_code_has_a_committed_sample()
     {

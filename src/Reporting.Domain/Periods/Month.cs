@@ -26,6 +26,13 @@ public readonly record struct Month : IComparable<Month>
 
     public static Month Of(DateOnly date) => new(date.Year, date.Month);
 
+    /// <summary>The month of a date, when its year is one a report can have (2000–2999); for dates typed by people.</summary>
+    public static bool TryOf(DateOnly date, out Month month)
+    {
+        month = date.Year is >= 2000 and <= 2999 ? new Month(date.Year, date.Month) : default;
+        return date.Year is >= 2000 and <= 2999;
+    }
+
     public bool Contains(DateOnly date) => date.Year == Year && date.Month == Number;
 
     /// <summary>Parses exactly "YYYY-MM".</summary>

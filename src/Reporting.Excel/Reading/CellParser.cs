@@ -64,8 +64,8 @@ public sealed class CellParser(string sheet, IssueCollector issues)
         {
             case CellKind.Date:
                 return DateOnly.FromDateTime(cell.Date);
-            case CellKind.Text when DateTime.TryParseExact(cell.Text!.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed):
-                return DateOnly.FromDateTime(parsed);
+            case CellKind.Text when TryParseTextDate(cell.Text, out var parsed):
+                return parsed;
             case CellKind.Number:
                 Error(IssueCodes.TypeError, row, column, cell.Display,
                     $"{field} must be a date, but the cell holds the number {cell.Display}. Format the cell as a date (e.g. 2025-03-14).");
@@ -75,6 +75,15 @@ public sealed class CellParser(string sheet, IssueCollector issues)
                     $"{field} must be a date, but the cell holds '{cell.Display}'. Enter a date such as 2025-03-14 or 14.03.2025.");
                 return null;
         }
+    }
+
+    /// <summary>A date typed as text in one of the unambiguous forms 2025-03-14 or 14.03.2025 (a time of day is ignored).</summary>
+    public static bool TryParseTextDate(string? text, out DateOnly date)
+    {
+        date = default;
+        if (text is null || !DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        date = DateOnly.FromDateTime(parsed);
+        return true;
     }
 
     public void Error(string code, SheetRow row, int column, string? value, string message) =>

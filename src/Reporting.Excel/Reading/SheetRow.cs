@@ -9,6 +9,8 @@ public sealed class SheetRow
     public const int MaxColumn = 16_384;
 
     private CellValue[] _cells = new CellValue[16];
+    // Whether a column is already in _columns: a row of thousands of cells is read in linear time.
+    private bool[] _listed = new bool[16];
     private readonly List<int> _columns = [];
 
     /// <summary>The 1-based row number in the sheet.</summary>
@@ -36,15 +38,31 @@ public sealed class SheetRow
 
     internal void Clear()
     {
-        foreach (var column in _columns) _cells[column] = default;
+        foreach (var column in _columns)
+        {
+            _cells[column] = default;
+            _listed[column] = false;
+        }
+
         _columns.Clear();
     }
 
     internal void Set(int column, CellValue value)
     {
         if (column is < 1 or > MaxColumn) return;
-        if (column >= _cells.Length) Array.Resize(ref _cells, Math.Min(MaxColumn + 1, Math.Max(column + 1, _cells.Length * 2)));
-        if (_cells[column].Kind == CellKind.Empty && !_columns.Contains(column)) _columns.Add(column);
+        if (column >= _cells.Length)
+        {
+            var size = Math.Min(MaxColumn + 1, Math.Max(column + 1, _cells.Length * 2));
+            Array.Resize(ref _cells, size);
+            Array.Resize(ref _listed, size);
+        }
+
+        if (!_listed[column])
+        {
+            _listed[column] = true;
+            _columns.Add(column);
+        }
+
         _cells[column] = value;
     }
 }

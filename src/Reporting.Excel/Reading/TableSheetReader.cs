@@ -33,9 +33,12 @@ public static class TableSheetReader
             dataRows++;
             if (dataRows > maxRows || row.Number > maxRows + 1)
             {
-                issues.Error(IssueCodes.TooManyRows, sheet.Name, CellReference.Address(1, row.Number), null,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"The sheet has more than {maxRows:N0} data rows (row {row.Number:N0} is beyond the limit). A monthly report should be far smaller; check for pasted data or split the file."));
+                var message = dataRows > maxRows
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"The sheet has more than {maxRows:N0} data rows (row {row.Number:N0} is beyond the limit). A monthly report should be far smaller; check for pasted data or split the file.")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"The sheet has data in row {row.Number:N0}, beyond row {maxRows + 1:N0}, the last one accepted (at most {maxRows:N0} data rows under the header). Delete what is below the table, or split the file.");
+                issues.Error(IssueCodes.TooManyRows, sheet.Name, CellReference.Address(1, row.Number), null, message);
                 return header;
             }
 

@@ -208,7 +208,9 @@ public sealed class XlsxPackage : IDisposable
             : [];
         var (sheetRefs, date1904) = ReadWorkbook(Open(workbookEntry, budget));
 
-        var byId = relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        // A relationship id given twice (a damaged or crafted file): the first one counts, as in Excel.
+        var byId = new Dictionary<string, Relationship>(StringComparer.Ordinal);
+        foreach (var relationship in relationships) byId.TryAdd(relationship.Id, relationship);
         var sheets = new List<SheetInfo>();
         foreach (var (name, relationshipId, hidden) in sheetRefs)
         {
@@ -437,6 +439,16 @@ public sealed class XlsxPackage : IDisposable
         ValidationIssue.Error(IssueCodes.FileTooLarge, null, null, size.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture,
                 $"The file is {(atLeast ? "more than " : "")}{size / 1_000_000.0:0.#} MB; at most {limits.MaxBytes / 1_000_000.0:0.#} MB are accepted. A monthly report is normally far smaller: remove images and unused sheets."));
+
+    /// <summary>
+    /// The rejection for a file that made the reader fail in a way no check foresaw: the file is still refused with
+    /// a code (never an exception that would make the host retry it), and the failure's type is named for support.
+    /// </summary>
+    public static ValidationIssue Unreadable(Exception failure) =>
+        Damaged($"its content has a structure this service cannot read ({failure.GetType().Name}); if Excel opens it without repairing it, send it to the service desk");
+
+    /// <summary>Failures that are not about the file: cancellation and running out of memory are left to the host.</summary>
+    public static bool IsAboutTheFile(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
 
     private static ValidationIssue Damaged(string why) =>
         ValidationIssue.Error(IssueCodes.NotAWorkbook, null, null, null,

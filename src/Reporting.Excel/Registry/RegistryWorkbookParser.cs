@@ -18,6 +18,20 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
 
     public RegistryParseResult Parse(Stream workbook)
     {
+        try
+        {
+            return ParseChecked(workbook);
+        }
+        catch (Exception e) when (XlsxPackage.IsAboutTheFile(e))
+        {
+            var issues = new IssueCollector(limits.MaxIssues);
+            issues.Add(XlsxPackage.Unreadable(e));
+            return new RegistryParseResult(null, issues.ToReport());
+        }
+    }
+
+    private RegistryParseResult ParseChecked(Stream workbook)
+    {
         var issues = new IssueCollector(limits.MaxIssues);
         var open = XlsxPackage.Open(workbook, limits);
         if (open.Package is null)
@@ -129,9 +143,9 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
             var serial = cells.Text(row, h[EquipmentColumns.Serial], EquipmentColumns.Serial, true);
             var power = NonNegative(cells, row, h[EquipmentColumns.RatedPowerW], EquipmentColumns.RatedPowerW);
             var units = NonNegative(cells, row, h[EquipmentColumns.Units], EquipmentColumns.Units);
-            if (units is { } u && u != Math.Floor(u))
+            if (units is { } u && (u != Math.Floor(u) || u > 1_000_000))
             {
-                cells.Error(IssueCodes.ConstraintError, row, h[EquipmentColumns.Units], u.ToString(CultureInfo.InvariantCulture), "Units must be a whole number.");
+                cells.Error(IssueCodes.ConstraintError, row, h[EquipmentColumns.Units], u.ToString(CultureInfo.InvariantCulture), "Units must be a whole number of at most 1,000,000.");
                 return;
             }
 
@@ -191,7 +205,7 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
     private static Month? MonthOf(CellParser cells, SheetRow row, int column)
     {
         var cell = row[column];
-        if (cell.Kind == CellKind.Date) return Month.Of(DateOnly.FromDateTime(cell.Date));
+        if (cell.Kind == CellKind.Date && Month.TryOf(DateOnly.FromDateTime(cell.Date), out var dated)) return dated;
         var text = cells.Text(row, column, QuotaColumns.Month, true);
         if (text is null) return null;
         if (Month.TryParse(text, out var month)) return month;

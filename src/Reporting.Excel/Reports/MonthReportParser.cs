@@ -15,6 +15,21 @@ public sealed class MonthReportParser(WorkbookLimits limits)
 
     public MonthReportParseResult Parse(Stream workbook)
     {
+        try
+        {
+            return ParseChecked(workbook);
+        }
+        catch (Exception e) when (XlsxPackage.IsAboutTheFile(e))
+        {
+            // A failure no check foresaw is still a rejection of this file, never an exception the host would retry.
+            var issues = new IssueCollector(Limits.MaxIssues);
+            issues.Add(XlsxPackage.Unreadable(e));
+            return new MonthReportParseResult(null, issues.ToReport(), null, null, null, null, null);
+        }
+    }
+
+    private MonthReportParseResult ParseChecked(Stream workbook)
+    {
         var issues = new IssueCollector(Limits.MaxIssues);
         var open = XlsxPackage.Open(workbook, Limits);
         if (open.Package is null)

@@ -164,9 +164,12 @@ internal static class ReportSheetReader
         var cell = row[ValueColumn];
         switch (cell.Kind)
         {
-            case CellKind.Date:
-                return Month.Of(DateOnly.FromDateTime(cell.Date));
+            case CellKind.Date when Month.TryOf(DateOnly.FromDateTime(cell.Date), out var month):
+                return month;
             case CellKind.Text when Month.TryParse(cell.Text, out var month):
+                return month;
+            // A date typed as text (2025-03-14 or 14.03.2025, e.g. in the template's text-formatted cell) means its month.
+            case CellKind.Text when CellParser.TryParseTextDate(cell.Text, out var date) && Month.TryOf(date, out var month):
                 return month;
             case CellKind.Empty:
             case CellKind.FormulaWithoutValue:

@@ -159,7 +159,9 @@ internal static class SalesSheetReader
         {
             var text = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             cells.Error(IssueCodes.DateOutsidePeriod, row, column, text,
-                $"{field} {text} is outside the report's period {p}. Report it in the workbook for {Month.Of(d)}.");
+                Month.TryOf(d, out var other)
+                    ? $"{field} {text} is outside the report's period {p}. Report it in the workbook for {other}."
+                    : $"{field} {text} is outside the report's period {p}; check the year.");
             return null;
         }
 
