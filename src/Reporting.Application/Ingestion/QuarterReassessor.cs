@@ -20,7 +20,11 @@ public sealed partial class QuarterReassessor(
     RuleSetProvider rules,
     ILogger<QuarterReassessor> logger)
 {
-    public async Task<SaveOutcome> ReassessAsync(string partitionKey, Quarter quarter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-assesses the licence-quarter; <paramref name="repairViolations"/> writes the violation rows again even when the
+    /// same assessment is stored (see <see cref="AssessmentStore.WithIncompleteViolations"/>).
+    /// </summary>
+    public async Task<SaveOutcome> ReassessAsync(string partitionKey, Quarter quarter, CancellationToken cancellationToken, bool repairViolations = false)
     {
         var inputs = await ledger.LoadQuarterAsync(partitionKey, quarter, cancellationToken).ConfigureAwait(false);
         if (inputs.Incomplete.Count > 0)
@@ -39,7 +43,7 @@ public sealed partial class QuarterReassessor(
             .OrderBy(p => p.Period).ThenBy(p => p.Kind)
             .Select(p => new AssessmentInputRef(p.Period, p.Kind, p.UploadId, p.BlobName, p.Sha256, p.ReceivedAt))
             .ToArray();
-        var outcome = await assessments.SaveAsync(assessment, inputs.Revision, registryVersion, references, cancellationToken).ConfigureAwait(false);
+        var outcome = await assessments.SaveAsync(assessment, inputs.Revision, registryVersion, references, cancellationToken, repairViolations).ConfigureAwait(false);
         LogAssessed(logger, licence, quarter.ToString(), inputs.Revision, outcome.ToString(), assessment.Fee.AmountKzt, assessment.Violations.Count);
         return outcome;
     }

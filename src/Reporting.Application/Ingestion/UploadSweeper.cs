@@ -74,6 +74,14 @@ public sealed partial class UploadSweeper(
                     outcomes.Add(new UploadOutcome(blob.Name, UploadIdentity.Id(blob.Name, blob.ETag), UploadOutcome.Failed, null, null, null, 0, 0, null, e.Message));
                     context = new LedgerContext(ledger, group.Key); // reload before the next upload of this licence
                 }
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    // Not a storage fault (a bug, or an answer the code does not expect): this upload stays unprocessed
+                    // and is tried again next time; the other uploads of the sweep go on.
+                    LogError(logger, blob.Name, e);
+                    outcomes.Add(new UploadOutcome(blob.Name, UploadIdentity.Id(blob.Name, blob.ETag), UploadOutcome.Failed, null, null, null, 0, 0, null, e.Message));
+                    context = new LedgerContext(ledger, group.Key);
+                }
 
                 progress?.Report(new SweepProgress(Interlocked.Increment(ref examined), total));
             }
@@ -132,12 +140,20 @@ public sealed partial class UploadSweeper(
                 LogFailed(logger, $"{item.PartitionKey} {item.Quarter}", e.Message);
                 outcomes.Add(new UploadOutcome($"assessment {item.PartitionKey} {item.Quarter}", "", UploadOutcome.Failed, item.PartitionKey, null, null, 0, 0, null, e.Message));
             }
+            catch (Exception e) when (!token.IsCancellationRequested)
+            {
+                LogError(logger, $"{item.PartitionKey} {item.Quarter}", e);
+                outcomes.Add(new UploadOutcome($"assessment {item.PartitionKey} {item.Quarter}", "", UploadOutcome.Failed, item.PartitionKey, null, null, 0, 0, null, e.Message));
+            }
         }).ConfigureAwait(false);
         return count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transient fault on {Item}: {Message}; left for the next attempt")]
     private static partial void LogFailed(ILogger logger, string item, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Item}; left for the next attempt")]
+    private static partial void LogError(ILogger logger, string item, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Blobs} blobs, {Processed} processed, {Reassessed} assessments written")]
     private static partial void LogSwept(ILogger logger, int blobs, int processed, int reassessed);

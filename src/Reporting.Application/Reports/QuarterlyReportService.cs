@@ -59,6 +59,25 @@ public sealed partial class QuarterlyReportService(
             violationRows = await assessments.ListViolationRowsAsync(quarter, cancellationToken).ConfigureAwait(false);
         }
 
+        // The two partitions were read at once, and a writer stores violations before its assessment: an assessment
+        // read without all its violation rows is read again, and re-assessed (rows rewritten) if they are still missing.
+        if (AssessmentStore.WithIncompleteViolations(stored, violationRows).Count > 0)
+        {
+            violationRows = await assessments.ListViolationRowsAsync(quarter, cancellationToken).ConfigureAwait(false);
+            var incomplete = AssessmentStore.WithIncompleteViolations(stored, violationRows);
+            foreach (var assessment in incomplete)
+            {
+                LogRepairing(logger, quarter.ToString(), assessment.Licence);
+                await reassessor.ReassessAsync(SubmissionLedger.PartitionFor(assessment.Licence), quarter, cancellationToken, repairViolations: true).ConfigureAwait(false);
+            }
+
+            if (incomplete.Count > 0)
+            {
+                stored = await LoadAsync(quarter, cancellationToken).ConfigureAwait(false);
+                violationRows = await assessments.ListViolationRowsAsync(quarter, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var tokens = stored.ToDictionary(a => a.Licence.ToUpperInvariant(), a => a.Token, StringComparer.Ordinal);
         var violations = AssessmentStore.Current(violationRows, tokens).ToList();
         var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
@@ -75,6 +94,9 @@ public sealed partial class QuarterlyReportService(
         await foreach (var assessment in assessments.ListAsync(quarter, cancellationToken).ConfigureAwait(false)) list.Add(assessment);
         return list;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Quarter}: the assessment of {Licence} lacked some of its violation rows; re-assessing it")]
+    private static partial void LogRepairing(ILogger logger, string quarter, string licence);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Quarter}: version {Version} (new: {Created}), {Licences} licences, fee {Fee} KZT")]
     private static partial void LogBuilt(ILogger logger, string quarter, int version, bool created, int licences, decimal fee);

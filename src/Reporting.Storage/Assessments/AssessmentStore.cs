@@ -27,8 +27,13 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
     public static string Token(long revision, string ruleVersion, string registryVersion) =>
         string.Create(CultureInfo.InvariantCulture, $"{revision:D10}-{ruleVersion}-{registryVersion}");
 
+    /// <summary>
+    /// Stores a licence-quarter's assessment unless the same (or a newer) one is stored. With
+    /// <paramref name="repairViolations"/>, the same assessment already stored has its violation rows written again
+    /// (they are idempotent): for an assessment whose rows were found missing.
+    /// </summary>
     public async Task<SaveOutcome> SaveAsync(QuarterAssessment assessment, long revision, string registryVersion,
-        IReadOnlyList<AssessmentInputRef> inputs, CancellationToken cancellationToken)
+        IReadOnlyList<AssessmentInputRef> inputs, CancellationToken cancellationToken, bool repairViolations = false)
     {
         var quarter = assessment.Quarter.ToString();
         var licenceKey = KeyEncoding.Escape(assessment.Licence.ToUpperInvariant());
@@ -40,14 +45,15 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
             if (current is not null)
             {
                 if ((current.GetInt64("InputRevision") ?? 0) > revision) return SaveOutcome.Stale;
-                if (current.GetString("Token") == token) return SaveOutcome.Unchanged;
+                if (current.GetString("Token") == token)
+                {
+                    if (!repairViolations) return SaveOutcome.Unchanged;
+                    await WriteViolationsAsync(quarter, licenceKey, token, assessment, cancellationToken).ConfigureAwait(false);
+                    return SaveOutcome.Repaired;
+                }
             }
 
-            var violations = new PartitionBatch(quarter);
-            var sequence = 0;
-            foreach (var violation in assessment.Violations)
-                violations.Add(TableTransactionActionType.UpsertReplace, ToEntity(quarter, licenceKey, token, sequence++, violation, assessment.RuleVersion));
-            await violations.SubmitAsync(ViolationsTable, cancellationToken).ConfigureAwait(false);
+            await WriteViolationsAsync(quarter, licenceKey, token, assessment, cancellationToken).ConfigureAwait(false);
 
             var entity = ToEntity(quarter, licenceKey, token, revision, registryVersion, assessment, inputs);
             try
@@ -69,6 +75,15 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
             await DeleteOtherTokensAsync(quarter, licenceKey, token, cancellationToken).ConfigureAwait(false);
             return SaveOutcome.Written;
         }
+    }
+
+    private async Task WriteViolationsAsync(string quarter, string licenceKey, string token, QuarterAssessment assessment, CancellationToken cancellationToken)
+    {
+        var violations = new PartitionBatch(quarter);
+        var sequence = 0;
+        foreach (var violation in assessment.Violations)
+            violations.Add(TableTransactionActionType.UpsertReplace, ToEntity(quarter, licenceKey, token, sequence++, violation, assessment.RuleVersion));
+        await violations.SubmitAsync(ViolationsTable, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,8 +154,27 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
     public static IEnumerable<Violation> Current(IEnumerable<ViolationRow> rows, IReadOnlyDictionary<string, string> tokensByLicence) =>
         rows.Where(r => tokensByLicence.TryGetValue(r.Licence.ToUpperInvariant(), out var token) && r.Token == token).Select(r => r.Violation);
 
+    /// <summary>
+    /// The assessments whose stored violation rows (of their token) are fewer or more than their error and warning
+    /// counts: read while a writer was between its two writes, or damaged. Reading again, or re-assessing with
+    /// repairViolations, mends them.
+    /// </summary>
+    public static IReadOnlyList<AssessmentSummary> WithIncompleteViolations(IEnumerable<AssessmentSummary> assessments, IEnumerable<ViolationRow> rows)
+    {
+        var counts = rows.Where(r => r.Token is not null).CountBy(r => (r.Licence.ToUpperInvariant(), r.Token!)).ToDictionary();
+        return assessments.Where(a => counts.GetValueOrDefault((a.Licence.ToUpperInvariant(), a.Token)) != a.ErrorCount + a.WarningCount).ToArray();
+    }
+
+    /// <summary>
+    /// Removes the violation rows of other tokens once this writer's assessment is stored, unless a newer writer has
+    /// replaced it meanwhile: that writer's rows must stay, and it cleans up itself. (A writer that replaces this one
+    /// between the check and the delete can still lose rows; readers find that with
+    /// <see cref="WithIncompleteViolations"/> and the re-assessment repairs it.)
+    /// </summary>
     private async Task DeleteOtherTokensAsync(string quarter, string licenceKey, string token, CancellationToken cancellationToken)
     {
+        var stored = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter, licenceKey, select: ["Token"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue || stored.Value!.GetString("Token") != token) return;
         var prefix = licenceKey + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter} and RowKey ge {prefix} and RowKey lt {KeyEncoding.RangeEnd(prefix)}");
         var batch = new PartitionBatch(quarter);

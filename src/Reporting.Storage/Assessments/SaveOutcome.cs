@@ -12,4 +12,7 @@ public enum SaveOutcome
 
     /// <summary>A current report's records are still being written; whoever writes them assesses after.</summary>
     Incomplete,
+
+    /// <summary>The same assessment was stored, but some of its violation rows were missing: they were written again.</summary>
+    Repaired,
 }

@@ -13,8 +13,10 @@ namespace Reporting.Storage.Ledger;
 /// </summary>
 internal static class RecordCodec
 {
-    private const int MaxPropertyChars = 30_000;
-    private const int MaxPropertiesPerEntity = 24;
+    // Table storage counts strings in UTF-16: 30,000 characters are 60,000 bytes (a property holds at most 64 KiB),
+    // and 15 of them 900,000 bytes, under the 1 MiB of an entity with room for the header fields.
+    internal const int MaxPropertyChars = 30_000;
+    internal const int MaxPropertiesPerEntity = 15;
 
     public static string RowKeyPrefix(Quarter quarter, string uploadId) => $"record|{quarter}|{uploadId}|";
 

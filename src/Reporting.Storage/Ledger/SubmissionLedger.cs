@@ -60,7 +60,23 @@ public sealed class SubmissionLedger(StorageClients clients)
             }
         }
 
+        MarkReplacedAsSuperseded(snapshot);
         return snapshot;
+    }
+
+    /// <summary>
+    /// An accepted upload that is no longer its slot's current one was superseded, whatever its row says: the quarter
+    /// state is the one conditional write that decides. (Its row can say accepted when its own processing wrote it
+    /// after the newer upload marked it, or when the newer one failed between its claim and its record.)
+    /// </summary>
+    private static void MarkReplacedAsSuperseded(LedgerSnapshot snapshot)
+    {
+        foreach (var row in snapshot.Uploads.Values.ToArray())
+        {
+            if (row.Status != SubmissionStatus.Accepted || row.Period is not { } period || row.Kind is not { } kind) continue;
+            if (!snapshot.Quarters.TryGetValue(period.Quarter, out var state) || state.Pointer(period, kind) is not { } pointer || pointer.UploadId == row.UploadId) continue;
+            snapshot.Uploads[row.UploadId] = row with { Status = SubmissionStatus.Superseded, SupersededBy = row.SupersededBy ?? pointer.UploadId };
+        }
     }
 
     /// <summary>
@@ -86,7 +102,8 @@ public sealed class SubmissionLedger(StorageClients clients)
 
     /// <summary>
     /// Records an upload's outcome: its records (if any), its submission, and the superseded status of the
-    /// upload it replaced. Unconditional and idempotent (the same call twice writes the same rows).
+    /// upload it replaced. Unconditional and idempotent (the same call twice writes the same rows). The submission
+    /// row is merged, never replaced, so a superseded mark a newer upload wrote meanwhile is kept.
     /// </summary>
     public async Task RecordAsync(LedgerSnapshot snapshot, SubmissionRow submission, MonthReport? records, string? supersededUploadId, CancellationToken cancellationToken)
     {
@@ -107,7 +124,7 @@ public sealed class SubmissionLedger(StorageClients clients)
         }
 
         // Last: a complete submission row means the upload is done (the sweep skips it).
-        batch.Add(TableTransactionActionType.UpsertReplace, ToEntity(pk, submission));
+        batch.Add(TableTransactionActionType.UpsertMerge, ToEntity(pk, submission));
         await batch.SubmitAsync(Table, cancellationToken).ConfigureAwait(false);
 
         snapshot.Uploads[submission.UploadId] = submission;
@@ -154,14 +171,8 @@ public sealed class SubmissionLedger(StorageClients clients)
     /// <summary>Every complete submission of a licence folder, oldest first.</summary>
     public async Task<IReadOnlyList<SubmissionRow>> ListSubmissionsAsync(string partitionKey, CancellationToken cancellationToken)
     {
-        var rows = new List<SubmissionRow>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {UploadPrefix} and RowKey lt {KeyEncoding.RangeEnd(UploadPrefix)}");
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (entity.GetBoolean("Complete") == true) rows.Add(ReadSubmission(entity));
-        }
-
-        return rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.UploadId, StringComparer.Ordinal).ToArray();
+        var snapshot = await LoadAsync(partitionKey, cancellationToken).ConfigureAwait(false);
+        return snapshot.Uploads.Values.OrderBy(r => r.ReceivedAt).ThenBy(r => r.UploadId, StringComparer.Ordinal).ToArray();
     }
 
     // Slot property names: "M2S_Upload" is the second month's sales report.
@@ -202,7 +213,15 @@ public sealed class SubmissionLedger(StorageClients clients)
         return new QuarterState(quarter, entity.GetInt64("Revision") ?? 0, current, entity.ETag);
     }
 
-    private static TableEntity ToEntity(string partitionKey, SubmissionRow row) => new(partitionKey, UploadPrefix + row.UploadId)
+    /// <summary>The submission row; properties without a value are left out, so a merge keeps what others wrote (SupersededBy).</summary>
+    private static TableEntity ToEntity(string partitionKey, SubmissionRow row)
+    {
+        var entity = AllProperties(partitionKey, row);
+        foreach (var name in entity.Keys.Where(k => entity[k] is null).ToArray()) entity.Remove(name);
+        return entity;
+    }
+
+    private static TableEntity AllProperties(string partitionKey, SubmissionRow row) => new(partitionKey, UploadPrefix + row.UploadId)
     {
         ["BlobName"] = row.BlobName,
         ["BlobETag"] = row.ETag,
@@ -236,7 +255,10 @@ public sealed class SubmissionLedger(StorageClients clients)
         e.GetInt64("SizeBytes") ?? 0,
         e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
-        SubmissionStatuses.Parse(e.GetString("Status") ?? "rejected"),
+        // A row a newer upload marked is superseded, even if its own (merged) write said accepted.
+        e.GetString("SupersededBy") is not null && SubmissionStatuses.Parse(e.GetString("Status") ?? "rejected") == SubmissionStatus.Accepted
+            ? SubmissionStatus.Superseded
+            : SubmissionStatuses.Parse(e.GetString("Status") ?? "rejected"),
         ReportKinds.TryParse(e.GetString("Kind"), out var kind) ? kind : null,
         e.GetString("Licence"),
         Month.TryParse(e.GetString("Period"), out var period) ? period : null,
