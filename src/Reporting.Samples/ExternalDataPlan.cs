@@ -47,7 +47,7 @@ public sealed class ExternalDataPlan
                 case SalesReport s:
                 {
                     var trades = s.Sold.Where(x => SampleDataset.AifcExchanges.Any(e => e.Matches(x.Exchange)))
-                        .Select(x => new TradeConfirmation(x.TradeId, x.Exchange, x.Asset, x.Quantity, x.TradeDate, x.Price ?? 0, x.Currency ?? "USDT")).ToList();
+                        .Select(x => new TradeConfirmation(x.TradeId, SampleDataset.AifcExchanges.First(e => e.Matches(x.Exchange)).Code, x.Asset, x.Quantity, x.TradeDate, x.Price ?? 0, x.Currency ?? "USDT")).ToList();
                     if (trades.Count > 0 && random.NextDouble() < discrepancyShare)
                     {
                         var dropped = trades[random.Next(trades.Count)];

@@ -85,7 +85,7 @@ public sealed class ReconcilerTests
     public void Sales_on_AIFC_exchanges_need_a_matching_confirmation_and_others_are_not_asked()
     {
         var findings = Reconciler.Sales(March, Sales("KZ-DM-0001"), Exchanges,
-            [("t-1", "BTC", 1.0m), ("T-2", "BTC", 0.59m), ("X-9", "BTC", 0.2m)], Units).ToArray();
+            [("AIX", "t-1", "BTC", 1.0m), ("ATAIX", "T-2", "BTC", 0.59m), ("Binance.com", "X-9", "BTC", 0.2m)], Units).ToArray();
 
         var finding = Assert.Single(findings);
         Assert.Equal(("T-2", 0.6m, 0.59m), (finding.Subject, finding.Figures[0].Value, finding.Figures[1].Value));
@@ -93,6 +93,16 @@ public sealed class ReconcilerTests
         var none = Reconciler.Sales(March, Sales("KZ-DM-0001"), Exchanges, [], Units).ToArray();
         Assert.Equal(["T-1", "T-2"], none.Select(f => f.Subject));
         Assert.All(none, f => Assert.Equal(0, f.Figures.Single(x => x.Name == "confirmed_quantity").Value));
+    }
+
+    [Fact]
+    public void A_confirmation_from_another_exchange_with_the_same_trade_id_confirms_nothing()
+    {
+        var findings = Reconciler.Sales(March, Sales("KZ-DM-0001"), Exchanges,
+            [("ATAIX", "T-1", "BTC", 1.0m), ("Astana International Exchange", "T-2", "BTC", 0.6m)], Units).ToArray();
+
+        Assert.Equal(["T-1", "T-2"], findings.Select(f => f.Subject));
+        Assert.All(findings, f => Assert.Equal(0, f.Figures.Single(x => x.Name == "confirmed_quantity").Value));
     }
 
     [Fact]

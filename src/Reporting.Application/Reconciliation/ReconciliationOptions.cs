@@ -15,14 +15,14 @@ public sealed class ReconciliationOptions
     [Range(0, 1_000_000_000)]
     public decimal KwhAbsolute { get; set; } = 1;
 
-    [Range(0, 1)]
+    [Range(typeof(decimal), "0", "1", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal KwhRelative { get; set; } = 0.005m;
 
     /// <summary>Asset quantity difference allowed (absolute units and relative).</summary>
     [Range(0, 1_000_000)]
     public decimal QuantityAbsolute { get; set; } = 0.000001m;
 
-    [Range(0, 1)]
+    [Range(typeof(decimal), "0", "1", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal QuantityRelative { get; set; } = 0.0001m;
 
     /// <summary>
@@ -33,6 +33,7 @@ public sealed class ReconciliationOptions
     public int SourceAttempts { get; set; } = 3;
 
     /// <summary>Wait between those attempts (lets an open circuit half-open).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan SourceRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public Tolerance Kwh => new(KwhAbsolute, KwhRelative);

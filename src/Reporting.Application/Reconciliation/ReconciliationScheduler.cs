@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Application.Ingestion;
 using Reporting.Domain.Periods;
@@ -8,7 +9,8 @@ namespace Reporting.Application.Reconciliation;
 /// What the daily reconciliation timer does: one sweep of the uploads (the safety net for lost events),
 /// then the recent closed months, each reconciled from stored state (a missed tick is caught up by the next).
 /// </summary>
-public sealed class ReconciliationScheduler(ReconciliationService service, UploadSweeper sweeper, IOptions<ReconciliationOptions> options, TimeProvider time)
+public sealed partial class ReconciliationScheduler(ReconciliationService service, UploadSweeper sweeper, IOptions<ReconciliationOptions> options, TimeProvider time,
+    ILogger<ReconciliationScheduler> logger)
 {
     /// <summary>The closed months to reconcile at <paramref name="now"/> (Kazakhstan calendar), oldest first.</summary>
     public static IReadOnlyList<Month> RecentMonths(DateTimeOffset now, int monthsBack)
@@ -28,8 +30,25 @@ public sealed class ReconciliationScheduler(ReconciliationService service, Uploa
     {
         var sweep = await sweeper.SweepAsync(null, cancellationToken).ConfigureAwait(false);
         var results = new List<ReconciliationResult>();
+        var failures = new List<Exception>();
         foreach (var month in RecentMonths(time.GetUtcNow(), options.Value.MonthsBack))
-            results.Add(await service.ReconcileAsync(month, sweep: false, cancellationToken).ConfigureAwait(false));
+        {
+            try
+            {
+                results.Add(await service.ReconcileAsync(month, sweep: false, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One month that fails (storage down) must not hold back the others; the run still fails at the end.
+                LogFailed(logger, month.ToString(), e);
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count > 0) throw new AggregateException($"{failures.Count} month(s) could not be reconciled; the others were.", failures);
         return (sweep, results);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation of {Month} failed; the other months go on")]
+    private static partial void LogFailed(ILogger logger, string month, Exception exception);
 }

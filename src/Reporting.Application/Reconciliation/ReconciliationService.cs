@@ -13,15 +13,21 @@ using Reporting.Storage.Registry;
 
 namespace Reporting.Application.Reconciliation;
 
-/// <summary>A source's state in a run: "available", "unavailable", or "not-configured", with why.</summary>
+/// <summary>
+/// A source's state in a run: "available"; "partial" (some licences' data could not be fetched: their earlier
+/// findings from this source stay); "unavailable" (none could); or "not-configured"; with why.
+/// </summary>
 public sealed record SourceStatus(string State, string? Detail)
 {
+    public const string Partial = "partial";
+    public const string Unavailable = "unavailable";
+
     public static SourceStatus Available { get; } = new("available", null);
 }
 
 public sealed record ReconciliationResult(Month Month, IReadOnlyList<Finding> Findings, IReadOnlyDictionary<string, SourceStatus> Sources, int Added, int Removed, SweepResult? Sweep)
 {
-    public bool Complete => Sources.Values.All(s => s.State != "unavailable");
+    public bool Complete => Sources.Values.All(s => s.State is not (SourceStatus.Unavailable or SourceStatus.Partial));
 }
 
 /// <summary>
@@ -57,40 +63,30 @@ public sealed partial class ReconciliationService(
 
         var result = new List<Finding>(Reconciler.Timeliness(month, active, filed, deadlines.Value.ToDeadline(), time.GetUtcNow()));
         var sources = new Dictionary<string, SourceStatus> { ["reports"] = SourceStatus.Available };
-        var evaluated = new List<FindingSource> { FindingSource.Reports };
+        var evaluated = new List<FindingScope> { new(FindingSource.Reports) };
 
+        // One call for the whole month: the source answers or it is unavailable.
         await EvaluateAsync(marketOperator, FindingSource.MarketOperator, async token =>
         {
-            var purchases = await marketOperator.GetMonthlyPurchasesAsync(month.ToString(), token).ConfigureAwait(false);
+            var purchases = await CallAsync(t => marketOperator.GetMonthlyPurchasesAsync(month.ToString(), t), token).ConfigureAwait(false);
             var byLicence = purchases.GroupBy(p => p.Licence.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.Sum(p => p.Kwh), StringComparer.Ordinal);
             return Reconciler.Consumption(month, consumption, byLicence, settings.Kwh);
         }).ConfigureAwait(false);
 
-        await EvaluateAsync(exchange, FindingSource.Exchange, async token =>
+        // One call per licence: a licence whose data cannot be fetched is skipped (its earlier findings stay), the rest are reconciled.
+        await EvaluatePerLicenceAsync(exchange, FindingSource.Exchange, sales.Where(s => s.Sold.Any(x => exchanges.Any(e => e.Matches(x.Exchange)))), async (report, token) =>
         {
-            var list = new List<Finding>();
-            foreach (var report in sales.Where(s => s.Sold.Any(x => exchanges.Any(e => e.Matches(x.Exchange)))))
-            {
-                var confirmations = await CallAsync(t => exchange.GetTradeConfirmationsAsync(report.Licence, month.ToString(), t), token).ConfigureAwait(false);
-                list.AddRange(Reconciler.Sales(month, report, exchanges, confirmations.Select(c => (c.TradeId, c.Asset, c.Quantity)), settings.Quantity));
-            }
-
-            return list;
+            var confirmations = await CallAsync(t => exchange.GetTradeConfirmationsAsync(report.Licence, month.ToString(), t), token).ConfigureAwait(false);
+            return Reconciler.Sales(month, report, exchanges, confirmations.Select(c => (c.Exchange, c.TradeId, c.Asset, c.Quantity)), settings.Quantity);
         }).ConfigureAwait(false);
 
-        await EvaluateAsync(pools, FindingSource.Pools, async token =>
+        await EvaluatePerLicenceAsync(pools, FindingSource.Pools, sales, async (report, token) =>
         {
-            var list = new List<Finding>();
-            foreach (var report in sales)
-            {
-                var paid = await CallAsync(t => pools.GetDistributionsAsync(report.Licence, month.ToString(), t), token).ConfigureAwait(false);
-                list.AddRange(Reconciler.Mined(month, report, paid.Select(d => (d.Asset, d.Quantity)), settings.Quantity));
-            }
-
-            return list;
+            var paid = await CallAsync(t => pools.GetDistributionsAsync(report.Licence, month.ToString(), t), token).ConfigureAwait(false);
+            return Reconciler.Mined(month, report, paid.Select(d => (d.Asset, d.Quantity)), settings.Quantity);
         }).ConfigureAwait(false);
 
-        var (added, removed) = await findings.ReplaceAsync(month, evaluated, result, cancellationToken).ConfigureAwait(false);
+        var (added, removed) = await findings.ReplaceAsync(month, evaluated, result, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var current = await findings.ListAsync(month, cancellationToken).ConfigureAwait(false);
         await findings.RecordRunAsync(new ReconciliationRun(month, time.GetUtcNow(), sources.ToDictionary(s => s.Key, s => s.Value.Detail is null ? s.Value.State : $"{s.Value.State}: {s.Value.Detail}"),
             current.Count, added, removed), cancellationToken).ConfigureAwait(false);
@@ -109,19 +105,57 @@ public sealed partial class ReconciliationService(
 
             try
             {
-                var found = source == FindingSource.MarketOperator
-                    ? await CallAsync(evaluate, cancellationToken).ConfigureAwait(false)
-                    : await evaluate(cancellationToken).ConfigureAwait(false);
-                result.AddRange(found);
-                evaluated.Add(source);
+                result.AddRange(await evaluate(cancellationToken).ConfigureAwait(false));
+                evaluated.Add(new FindingScope(source));
                 sources[name] = SourceStatus.Available;
             }
             catch (ExternalSourceException e)
             {
                 // Recorded, not thrown: the other sources are still reconciled and this one's earlier findings stay.
-                sources[name] = new SourceStatus("unavailable", e.Message);
+                sources[name] = new SourceStatus(SourceStatus.Unavailable, e.Message);
                 LogUnavailable(logger, name, month.ToString(), e.Message);
             }
+        }
+
+        async Task EvaluatePerLicenceAsync(IExternalSourceClient client, FindingSource source, IEnumerable<SalesReport> reports,
+            Func<SalesReport, CancellationToken, Task<IEnumerable<Finding>>> evaluate)
+        {
+            var name = SourceName(source);
+            if (!client.IsConfigured)
+            {
+                sources[name] = new SourceStatus("not-configured", client.NotConfiguredReason);
+                return;
+            }
+
+            var asked = 0;
+            var skipped = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            string? lastError = null;
+            foreach (var report in reports)
+            {
+                asked++;
+                try
+                {
+                    result.AddRange(await evaluate(report, cancellationToken).ConfigureAwait(false));
+                }
+                catch (ExternalSourceException e)
+                {
+                    skipped.Add(report.Licence);
+                    lastError = e.Message;
+                    LogLicenceUnavailable(logger, name, report.Licence, month.ToString(), e.Message);
+                }
+            }
+
+            if (asked > 0 && skipped.Count == asked)
+            {
+                sources[name] = new SourceStatus(SourceStatus.Unavailable, lastError);
+                LogUnavailable(logger, name, month.ToString(), lastError!);
+                return;
+            }
+
+            evaluated.Add(new FindingScope(source, skipped));
+            sources[name] = skipped.Count == 0
+                ? SourceStatus.Available
+                : new SourceStatus(SourceStatus.Partial, $"{skipped.Count} of {asked} licences could not be fetched ({string.Join(", ", skipped)}); last error: {lastError}");
         }
     }
 
@@ -168,4 +202,7 @@ public sealed partial class ReconciliationService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} unavailable while reconciling {Month}: {Message}")]
     private static partial void LogUnavailable(ILogger logger, string source, string month, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} could not give the data of {Licence} for {Month}: {Message}; its earlier findings stay")]
+    private static partial void LogLicenceUnavailable(ILogger logger, string source, string licence, string month, string message);
 }

@@ -60,13 +60,19 @@ public static class Reconciler
         }
     }
 
-    /// <summary>Each sale reported on an AIFC exchange against the exchange's confirmation of that trade id.</summary>
-    public static IEnumerable<Finding> Sales(Month month, SalesReport report, IReadOnlyList<AifcExchange> exchanges, IEnumerable<(string TradeId, string Asset, decimal Quantity)> confirmations, Tolerance tolerance)
+    /// <summary>
+    /// Each sale reported on an AIFC exchange against that exchange's confirmation of its trade id (trade ids are
+    /// unique per exchange only, so another exchange's trade of the same id confirms nothing).
+    /// </summary>
+    public static IEnumerable<Finding> Sales(Month month, SalesReport report, IReadOnlyList<AifcExchange> exchanges,
+        IEnumerable<(string Exchange, string TradeId, string Asset, decimal Quantity)> confirmations, Tolerance tolerance)
     {
-        var confirmed = confirmations.GroupBy(c => c.TradeId.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var byExchange = confirmations.ToArray();
         foreach (var sale in report.Sold.Where(s => exchanges.Any(e => e.Matches(s.Exchange))).OrderBy(s => s.TradeId, StringComparer.Ordinal))
         {
-            if (confirmed.TryGetValue(sale.TradeId.Trim(), out var confirmation) &&
+            var venue = exchanges.First(e => e.Matches(sale.Exchange));
+            var confirmation = byExchange.FirstOrDefault(c => venue.Matches(c.Exchange) && string.Equals(c.TradeId.Trim(), sale.TradeId.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (confirmation.TradeId is not null &&
                 string.Equals(confirmation.Asset, sale.Asset, StringComparison.OrdinalIgnoreCase) && tolerance.Within(sale.Quantity, confirmation.Quantity))
             {
                 continue;

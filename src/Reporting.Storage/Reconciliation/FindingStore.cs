@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Periods;
@@ -12,52 +11,81 @@ namespace Reporting.Storage.Reconciliation;
 public sealed record ReconciliationRun(Month Month, DateTimeOffset At, IReadOnlyDictionary<string, string> Sources, int Findings, int Added, int Removed);
 
 /// <summary>
+/// What one run evaluated of a source: all its findings for the month, except those of the licences whose data could
+/// not be fetched (their earlier findings from that source stay as they are).
+/// </summary>
+public sealed record FindingScope(FindingSource Source, IReadOnlySet<string>? SkippedLicences = null)
+{
+    public bool Covers(string? licence) => SkippedLicences is null || licence is null || !SkippedLicences.Contains(licence);
+}
+
+/// <summary>
 /// Findings (PK month, RK licence|code|kind|subject: the same finding always lands on the same row, so
 /// re-running creates no duplicates) and the history of runs (ReconciliationRuns, PK month). A run replaces
-/// the findings only of the sources it could reach; an unavailable source's earlier findings stay.
+/// the findings only of the sources (and licences) it could reach; an unreachable one's earlier findings stay.
+/// A finding that a later run no longer finds (a corrected report) is kept, marked resolved with the time, for the
+/// audit trail; it is no longer listed as current, and comes back if it is found again.
 /// </summary>
 public sealed class FindingStore(StorageClients clients)
 {
+    private const string ResolvedAt = "ResolvedAt";
+
     private TableClient Findings => clients.Table(TableName.Findings);
     private TableClient Runs => clients.Table(TableName.ReconciliationRuns);
 
-    /// <summary>Makes the stored findings of the given sources for the month equal <paramref name="findings"/>; unchanged rows are not rewritten.</summary>
-    public async Task<(int Added, int Removed)> ReplaceAsync(Month month, IReadOnlyCollection<FindingSource> sources, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the current findings of the given scopes for the month equal <paramref name="findings"/>; unchanged rows are
+    /// not rewritten and no row is deleted, so runs that overlap (a doubled timer tick) cannot fail each other.
+    /// Returns how many findings are new and how many were resolved.
+    /// </summary>
+    public async Task<(int Added, int Resolved)> ReplaceAsync(Month month, IReadOnlyCollection<FindingScope> scopes, IReadOnlyList<Finding> findings,
+        DateTimeOffset at, CancellationToken cancellationToken)
     {
         var partition = month.ToString();
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var entity in Findings.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
             existing[entity.RowKey] = entity;
 
+        var bySource = scopes.ToDictionary(s => s.Source);
         var batch = new PartitionBatch(partition);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         var added = 0;
-        foreach (var finding in findings.Where(f => sources.Contains(f.Source)))
+        foreach (var finding in findings.Where(f => bySource.TryGetValue(f.Source, out var scope) && scope.Covers(f.Licence)))
         {
             var entity = ToEntity(partition, finding);
             if (!wanted.Add(entity.RowKey)) continue;
-            if (existing.TryGetValue(entity.RowKey, out var old) && Same(old, entity)) continue;
-            if (old is null) added++;
+            var old = existing.GetValueOrDefault(entity.RowKey);
+            if (old is not null && !IsResolved(old) && Same(old, entity)) continue;
+            if (old is null || IsResolved(old)) added++;
             batch.Add(TableTransactionActionType.UpsertReplace, entity);
         }
 
-        var removed = 0;
+        var resolved = 0;
         foreach (var (rowKey, entity) in existing)
         {
-            if (wanted.Contains(rowKey) || !Enum.TryParse<FindingSource>(entity.GetString("Source"), out var source) || !sources.Contains(source)) continue;
-            batch.Add(TableTransactionActionType.Delete, new TableEntity(partition, rowKey) { ETag = ETag.All });
-            removed++;
+            if (wanted.Contains(rowKey) || IsResolved(entity) || !Enum.TryParse<FindingSource>(entity.GetString("Source"), out var source) ||
+                !bySource.TryGetValue(source, out var scope) || !scope.Covers(entity.GetString("Licence")))
+            {
+                continue;
+            }
+
+            batch.Add(TableTransactionActionType.UpsertMerge, new TableEntity(partition, rowKey) { [ResolvedAt] = at.ToUniversalTime() });
+            resolved++;
         }
 
         await batch.SubmitAsync(Findings, cancellationToken).ConfigureAwait(false);
-        return (added, removed);
+        return (added, resolved);
     }
 
+    /// <summary>The month's findings that were found again by the latest run that covered them (resolved ones are left out).</summary>
     public async Task<IReadOnlyList<Finding>> ListAsync(Month month, CancellationToken cancellationToken)
     {
         var list = new List<Finding>();
         await foreach (var entity in Findings.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            list.Add(Read(entity));
+        {
+            if (!IsResolved(entity)) list.Add(Read(entity));
+        }
+
         return list;
     }
 
@@ -110,6 +138,8 @@ public sealed class FindingStore(StorageClients clients)
         e.GetString("Message") ?? "",
         JsonSerializer.Deserialize<string[][]>(e.GetString("Figures") ?? "[]")!.Select(f => new Figure(f[0], TableValues.ParseDecimal(f[1]), f[2])).ToArray(),
         Enum.Parse<FindingSource>(e.GetString("Source")));
+
+    private static bool IsResolved(TableEntity entity) => entity.ContainsKey(ResolvedAt);
 
     private static bool Same(TableEntity a, TableEntity b) =>
         new[] { "Code", "Licence", "Kind", "Subject", "Message", "Figures", "Source" }.All(k => Equals(a.GetString(k), b.GetString(k)));

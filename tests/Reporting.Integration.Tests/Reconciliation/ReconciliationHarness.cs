@@ -40,12 +40,12 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
     }
 
     /// <summary>A pipeline (own name prefix) wired to the stand-in, with the plan uploaded and ingested.</summary>
-    public async Task<TestPipeline> PipelineAsync(string connectionString, TimeProvider? time = null, bool withSources = true)
+    public async Task<TestPipeline> PipelineAsync(string connectionString, TimeProvider? time = null, bool withSources = true, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Ingestion:TrustReceivedAtMetadata"] = "true",
-            ["Reconciliation:SourceAttempts"] = "8",
+            // The default attempts, with the waits shortened (as are the clients' back-off and breaker times below).
             ["Reconciliation:SourceRetryDelay"] = "00:00:00.2",
         };
         if (withSources)
@@ -62,6 +62,7 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
             }
         }
 
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var pipeline = await TestPipeline.CreateAsync(connectionString, settings, time);
         await pipeline.ImportRegistryAsync(Plan.Registry);
         foreach (var upload in Plan.Uploads) await pipeline.UploadAsync(upload.BlobName, upload.Content, upload.ReceivedAt);
