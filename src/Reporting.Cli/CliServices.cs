@@ -33,9 +33,32 @@ internal static class CliServices
         });
         services.AddReportingPipeline(configuration);
         configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        // What a host does at start-up: every ValidateOnStart option (and the rules file) checked now, so a wrong
+        // setting is a usage error before any work, not a failure half-way.
+        provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        return provider;
     }
 
-    public static Dictionary<string, string?> StorageSettings(string connectionString) =>
-        new() { ["Storage:ConnectionString"] = connectionString };
+    /// <summary>
+    /// The storage settings of --storage / REPORTING_STORAGE: a connection string, or an account's blob endpoint
+    /// (https://ACCOUNT.blob.core.windows.net) for an identity-based connection (the account's table endpoint is
+    /// derived from it; the credential is the signed-in identity, e.g. `az login`, or Storage:ManagedIdentityClientId),
+    /// as production accounts refuse shared keys.
+    /// </summary>
+    public static Dictionary<string, string?> StorageSettings(string storage)
+    {
+        if (!Uri.TryCreate(storage.Trim(), UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
+            return new() { ["Storage:ConnectionString"] = storage };
+        var host = endpoint.Host;
+        var marker = host.IndexOf(".blob.", StringComparison.OrdinalIgnoreCase);
+        if (marker < 0) throw new UsageException($"'{storage}' is not a blob endpoint (https://ACCOUNT.blob.core.windows.net) nor a connection string.");
+        var tables = new UriBuilder(endpoint) { Host = host[..marker] + ".table." + host[(marker + ".blob.".Length)..], Path = "/" }.Uri;
+        return new()
+        {
+            ["Storage:ConnectionString"] = "",
+            ["Storage:BlobServiceUri"] = new UriBuilder(endpoint) { Path = "/" }.Uri.ToString(),
+            ["Storage:TableServiceUri"] = tables.ToString(),
+        };
+    }
 }

@@ -9,7 +9,7 @@ internal static class CommonOptions
 
     public static Option<string?> Storage() => new("--storage")
     {
-        Description = $"Storage connection string (or set {StorageEnvironmentVariable}). 'UseDevelopmentStorage=true' means a local Azurite on the default ports.",
+        Description = $"Storage connection string, or an account's blob endpoint (https://ACCOUNT.blob.core.windows.net) to connect with your Azure identity (or set {StorageEnvironmentVariable}). 'UseDevelopmentStorage=true' means a local Azurite on the default ports.",
     };
 
     public static Option<bool> Verbose() => new("--verbose", "-v")

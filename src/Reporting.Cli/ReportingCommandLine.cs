@@ -37,6 +37,17 @@ public static class ReportingCommandLine
             await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return UsageError;
         }
+        catch (Domain.Rules.RulesException e)
+        {
+            // A rules file (--rules or Rules:Path) that is malformed or gapped: the message names the entry.
+            await stderr.WriteLineAsync($"error: rules: {e.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await stderr.WriteLineAsync($"error: settings: {string.Join(" ", e.Failures)}").ConfigureAwait(false);
+            return UsageError;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await stderr.WriteLineAsync("cancelled").ConfigureAwait(false);

@@ -49,6 +49,7 @@ public sealed class TestPipeline : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddReportingPipeline(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
         return new TestPipeline(provider, prefix);
     }

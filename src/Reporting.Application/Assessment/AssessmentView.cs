@@ -26,6 +26,9 @@ public sealed record AssetSaleView(string Asset, decimal Mined, decimal SoldAifc
 /// One licence's quarter as the command line prints it (--json) and as it is stored: every figure,
 /// the rules version, and the violations.
 /// </summary>
+/// <summary>A rule in force for the quarter that is not confirmed (likely or unverified), with its source note.</summary>
+public sealed record RuleNoteView(string Reference, string Status, string Source);
+
 public sealed record AssessmentView(
     string Licence,
     string Quarter,
@@ -49,9 +52,10 @@ public sealed record AssessmentView(
     IReadOnlyList<AssetSaleView> Sales,
     IReadOnlyList<string> ConsumptionMonths,
     IReadOnlyList<string> SalesMonths,
-    IReadOnlyList<ViolationView> Violations)
+    IReadOnlyList<ViolationView> Violations,
+    IReadOnlyList<RuleNoteView> NotConfirmedRules)
 {
-    public static AssessmentView From(QuarterAssessment a) => new(
+    public static AssessmentView From(QuarterAssessment a, Domain.Rules.RuleSet rules) => new(
         a.Licence,
         a.Quarter.ToString(),
         a.RuleVersion,
@@ -74,7 +78,8 @@ public sealed record AssessmentView(
         a.Sale.Assets.Select(s => new AssetSaleView(s.Asset, s.Mined, s.SoldAifc, s.SoldElsewhere, s.Share is { } share ? Math.Round(share, 6, MidpointRounding.AwayFromZero) : null, s.Compliant)).ToArray(),
         a.ConsumptionMonths.Select(m => m.ToString()).ToArray(),
         a.SalesMonths.Select(m => m.ToString()).ToArray(),
-        a.Violations.Select(ViolationView.From).ToArray());
+        a.Violations.Select(ViolationView.From).ToArray(),
+        rules.NotConfirmedIn(a.Quarter).Select(n => new RuleNoteView(n.Reference, n.StatusCode, n.Source)).ToArray());
 
     public int ErrorCount => Violations.Count(v => v.Severity == "error");
 

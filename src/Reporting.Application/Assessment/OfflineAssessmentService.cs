@@ -42,7 +42,7 @@ public sealed class OfflineAssessmentService(ReportValidator validator, Registry
 
         if (invalid.Count > 0) return new OfflineAssessment([], invalid, rules.Rules.Version);
         var assessments = AssessmentInput.From(reports, registry)
-            .Select(input => AssessmentView.From(QuarterAssessor.Assess(input, rules.Rules)))
+            .Select(input => AssessmentView.From(QuarterAssessor.Assess(input, rules.Rules), rules.Rules))
             .ToArray();
         return new OfflineAssessment(assessments, [], rules.Rules.Version);
     }

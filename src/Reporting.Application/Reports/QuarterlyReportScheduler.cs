@@ -23,15 +23,28 @@ public sealed partial class QuarterlyReportScheduler(QuarterlyReportService serv
     public async Task<IReadOnlyList<QuarterlyReportResult>> RunAsync(CancellationToken cancellationToken)
     {
         var results = new List<QuarterlyReportResult>();
+        var failures = new List<Exception>();
         foreach (var quarter in ClosedQuarters(time.GetUtcNow(), options.Value.First))
         {
-            var result = await service.BuildAsync(quarter, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
+            try
+            {
+                results.Add(await service.BuildAsync(quarter, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One quarter that cannot be built must not hold back the others; the run still fails at the end.
+                LogFailed(logger, quarter.ToString(), e);
+                failures.Add(e);
+            }
         }
 
         LogRun(logger, results.Count, results.Count(r => r.Created));
+        if (failures.Count > 0) throw new AggregateException($"{failures.Count} quarter(s) could not be built; the others were.", failures);
         return results;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quarterly report {Quarter} could not be built; the other quarters go on")]
+    private static partial void LogFailed(ILogger logger, string quarter, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quarterly reports: {Quarters} closed quarters checked, {Created} new versions")]
     private static partial void LogRun(ILogger logger, int quarters, int created);

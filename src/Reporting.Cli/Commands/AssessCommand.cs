@@ -24,7 +24,7 @@ internal static class AssessCommand
         {
             var paths = parse.GetValue(files) ?? [];
             var registryPath = parse.GetValue(registry)!;
-            CommonOptions.RequireFiles(paths.Append(registryPath));
+            CommonOptions.RequireFiles(paths.Append(registryPath).Concat(parse.GetValue(rules) is { } rulesPath ? [rulesPath] : []));
 
             await using var services = CliServices.Build(new Dictionary<string, string?> { ["Rules:Path"] = parse.GetValue(rules) }, verbose: false);
             var result = services.GetRequiredService<OfflineAssessmentService>().Assess(paths, registryPath);
@@ -70,6 +70,8 @@ internal static class AssessCommand
         await output.WriteLineAsync(a.RequiredSaleShare is { } required
             ? string.Create(c, $"  Sale        {a.SaleStatus}, required {required:P0}{(sales.Length > 0 ? ": " + sales : "")}")
             : $"  Sale        {a.SaleStatus}").ConfigureAwait(false);
+        foreach (var note in a.NotConfirmedRules)
+            await output.WriteLineAsync($"  Rule        {note.Reference} is {note.Status}: {note.Source}").ConfigureAwait(false);
         if (a.Violations.Count == 0)
         {
             await output.WriteLineAsync("  Violations  none").ConfigureAwait(false);

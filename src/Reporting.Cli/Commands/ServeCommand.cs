@@ -69,38 +69,37 @@ internal static class ServeCommand
         var scheduler = services.GetRequiredService<QuarterlyReportScheduler>();
         while (!stop.IsCancellationRequested)
         {
-            try
+            // Each step on its own: a failure is printed and the loop goes on (a scheduled step waits for its next time).
+            var stopped = !await StepAsync("sweep", async () =>
             {
                 var result = await sweeper.SweepAsync(null, stop).ConfigureAwait(false);
                 foreach (var outcome in result.Outcomes) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {IngestCommand.Line(outcome)}").ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
-                if (time.GetUtcNow() >= nextReconcile)
+            if (!stopped && time.GetUtcNow() >= nextReconcile)
+            {
+                stopped = !await StepAsync("reconciliation", async () =>
                 {
                     var (_, months) = await services.GetRequiredService<ReconciliationScheduler>().RunAsync(stop).ConfigureAwait(false);
                     foreach (var month in months)
                         await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} reconciled {month.Month}: {month.Findings.Count} findings; {string.Join(", ", month.Sources.Select(s => $"{s.Key} {s.Value.State}"))}").ConfigureAwait(false);
-                    nextReconcile = Next(reconcileCron, time.GetUtcNow());
-                }
+                }).ConfigureAwait(false);
+                nextReconcile = Next(reconcileCron, time.GetUtcNow());
+            }
 
-                if (time.GetUtcNow() >= nextReports)
+            if (!stopped && time.GetUtcNow() >= nextReports)
+            {
+                stopped = !await StepAsync("quarterly reports", async () =>
                 {
                     foreach (var report in await scheduler.RunAsync(stop).ConfigureAwait(false))
                     {
                         if (report.Created) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {ReportCommands.Describe(report)}").ConfigureAwait(false);
                     }
-
-                    nextReports = Next(reportsCron, time.GetUtcNow());
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (TransientFaults.IsTransient(e))
-            {
-                await console.Error.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} storage unavailable ({e.Message}); retrying").ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                nextReports = Next(reportsCron, time.GetUtcNow());
             }
 
+            if (stopped) break;
             try
             {
                 await Task.Delay(interval, time, stop).ConfigureAwait(false);
@@ -108,6 +107,30 @@ internal static class ServeCommand
             catch (OperationCanceledException)
             {
                 break;
+            }
+        }
+
+        // False when Ctrl+C stopped the step.
+        async Task<bool> StepAsync(string name, Func<Task> step)
+        {
+            try
+            {
+                await step().ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e) when (TransientFaults.IsTransient(e))
+            {
+                await console.Error.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {name}: storage unavailable ({e.Message}); trying again later").ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception e)
+            {
+                await console.Error.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {name} failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+                return true;
             }
         }
 

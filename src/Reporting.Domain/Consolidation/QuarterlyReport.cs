@@ -77,4 +77,8 @@ public sealed record QuarterlyReport(
     IReadOnlyList<MissingReport> Missing,
     IReadOnlyList<LateReport> Late,
     IReadOnlyList<ReportInput> Inputs,
-    string Fingerprint);
+    string Fingerprint)
+{
+    /// <summary>The rules in force for the quarter that are not confirmed: the figures resting on them are flagged.</summary>
+    public IReadOnlyList<Rules.RuleNote> NotConfirmedRules { get; init; } = [];
+}

@@ -120,7 +120,10 @@ public static class QuarterlyReportBuilder
         var payment = rules.FeePaymentDue.At(quarter.Start).Value?.For(quarter);
         var fingerprint = Fingerprint(quarter, ruleVersions, registryVersion, declaration, payment, deadline, summary, violationList, findingList, missing, late, inputs);
         return new QuarterlyReport(quarter, generatedAt, ruleVersions, registryVersion, declaration, payment, deadline,
-            summary, totals, violationList, findingList, missing, late, inputs, fingerprint);
+            summary, totals, violationList, findingList, missing, late, inputs, fingerprint)
+        {
+            NotConfirmedRules = rules.NotConfirmedIn(quarter),
+        };
     }
 
     /// <summary>Most serious first: a breach, then missing reports, late ones, an unknown rate, warnings.</summary>
@@ -166,7 +169,7 @@ public static class QuarterlyReportBuilder
 
         foreach (var f in findings)
         {
-            text.Append(c, $"F|{f.Licence}|{f.Month}|{f.Code}|{f.Kind}|{f.Subject}|{string.Join(",", f.Figures.Select(x => x.Name + "=" + x.Value.ToString(c)))}|{f.Source}\n");
+            text.Append(c, $"F|{f.Licence}|{f.Month}|{f.Code}|{f.Kind}|{f.Subject}|{string.Join(",", f.Figures.Select(x => x.Name + "=" + x.Value.ToString(c)))}|{f.Source}|{f.Message}\n");
             Flush(32 * 1024);
         }
 

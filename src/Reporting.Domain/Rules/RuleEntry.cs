@@ -17,8 +17,23 @@ public sealed record RuleEntry<T>(string Parameter, DateOnly EffectiveFrom, T? V
     public string Reference => Parameter + "@" + EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
+/// <summary>A rule entry in force that is not confirmed: results that depend on it are flagged with it.</summary>
+public sealed record RuleNote(string Reference, RuleStatus Status, string Source)
+{
+    public string StatusCode => Status.ToString().ToLowerInvariant();
+}
+
+/// <summary>What every parameter can tell whatever its value type.</summary>
+public interface IRuleParameter
+{
+    string Name { get; }
+
+    /// <summary>The entry in force at <paramref name="date"/> when it is not confirmed; null when it is, or when the rules do not cover the date.</summary>
+    RuleNote? NotConfirmedAt(DateOnly date);
+}
+
 /// <summary>A parameter's values by effective date, oldest first.</summary>
-public sealed class RuleParameter<T>
+public sealed class RuleParameter<T> : IRuleParameter
 {
     public RuleParameter(string name, IReadOnlyList<RuleEntry<T>> entries)
     {
@@ -28,6 +43,13 @@ public sealed class RuleParameter<T>
 
     public string Name { get; }
     public IReadOnlyList<RuleEntry<T>> Entries { get; }
+
+    public RuleNote? NotConfirmedAt(DateOnly date)
+    {
+        if (Entries.Count == 0 || Entries[0].EffectiveFrom > date) return null;
+        var entry = At(date);
+        return entry.Status == RuleStatus.Confirmed ? null : new RuleNote(entry.Reference, entry.Status, entry.Source);
+    }
 
     /// <summary>The latest entry whose effective date is on or before <paramref name="date"/>.</summary>
     public RuleEntry<T> At(DateOnly date)

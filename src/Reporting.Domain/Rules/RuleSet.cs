@@ -44,6 +44,21 @@ public sealed class RuleSet
     public required RuleParameter<decimal?> MciKzt { get; init; }
     public required RuleParameter<IReadOnlyDictionary<string, decimal>> UnderstatementFineShare { get; init; }
 
+    /// <summary>Every parameter, for what applies to all of them.</summary>
+    public IReadOnlyList<IRuleParameter> Parameters =>
+    [
+        FeeRates, FeePriceBands, FeeRateMax, FeeRateUnmetered, FeeMultipleGrounds, FeeAveragePriceSources, FeeRounding, FeeDeclarationDue, FeePaymentDue,
+        QuotaApplies, QuotaCountedSources, SaleShareMin, PlausibilityMaxLoadFactor, MciKzt, UnderstatementFineShare,
+    ];
+
+    /// <summary>
+    /// The rule entries in force during a quarter (at its start, or from a later month of it) that are not confirmed
+    /// (likely or unverified): every result of the quarter is flagged with them, so a reader knows which figures rest on them.
+    /// </summary>
+    public IReadOnlyList<RuleNote> NotConfirmedIn(Periods.Quarter quarter) =>
+        quarter.Months.SelectMany(m => Parameters.Select(p => p.NotConfirmedAt(m.Start))).OfType<RuleNote>()
+            .DistinctBy(n => n.Reference).OrderBy(n => n.Reference, StringComparer.Ordinal).ToArray();
+
     private static readonly Lazy<RuleSet> DefaultRules = new(() =>
     {
         using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(DefaultResourceName)

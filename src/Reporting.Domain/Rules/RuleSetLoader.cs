@@ -156,7 +156,8 @@ public static class RuleSetLoader
             return date;
         }
 
-        throw new RulesException($"{where}: '{property}' must be a date written YYYY-MM-DD.");
+        var found = element.TryGetProperty(property, out var given) ? $", not {given.GetRawText()}" : " (it is missing)";
+        throw new RulesException($"{where}: '{property}' must be a date written YYYY-MM-DD{found}.");
     }
 
     private static IReadOnlyDictionary<EnergySource, SourceRate> ReadRates(JsonElement value)

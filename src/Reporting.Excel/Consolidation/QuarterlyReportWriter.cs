@@ -92,7 +92,8 @@ public static class QuarterlyReportWriter
             sheet.WriteRow(row);
         }
 
-        // The totals row: bold, with a rule above it.
+        // The totals row: bold, with a rule above it, and outside the filter (sorting must not move it among the licences).
+        sheet.EndFilterRange();
         var t = report.Totals;
         Array.Clear(row);
         row[0] = cells.Text("Total", total: true);
@@ -189,6 +190,9 @@ public static class QuarterlyReportWriter
             ("Fee due, total KZT", t.FeeKzt),
             ("Licences with rate-unverified fee", t.RateUnverified),
             ("Content fingerprint (SHA-256)", report.Fingerprint),
+            ("Rules in force not confirmed", report.NotConfirmedRules.Count == 0
+                ? "none"
+                : string.Join("; ", report.NotConfirmedRules.Select(n => $"{n.Reference} ({n.StatusCode})")) + ". See the rules file's source notes."),
         ];
         foreach (var (label, value) in facts)
         {

@@ -225,6 +225,7 @@ public sealed class XlsxWriter : IDisposable
         private readonly StreamWriter _writer;
         private readonly XlsxSheetOptions _options;
         private int _lastRow;
+        private int? _filterLastRow;
         private int _lastColumn;
         private bool _finished;
 
@@ -254,6 +255,9 @@ public sealed class XlsxWriter : IDisposable
 
         /// <summary>Writes the next row (row numbers follow on from the last one written).</summary>
         public void WriteRow(params ReadOnlySpan<XlsxCell> cells) => WriteRow(_lastRow + 1, cells);
+
+        /// <summary>Ends the autofilter's range at the last row written so far: rows after it (a totals row) stay out of sorting and filtering.</summary>
+        public void EndFilterRange() => _filterLastRow = Math.Max(_lastRow, 1);
 
         /// <summary>Writes a row at an explicit number (greater than the last one), leaving gaps empty.</summary>
         public void WriteRow(int rowNumber, params ReadOnlySpan<XlsxCell> cells)
@@ -348,7 +352,7 @@ public sealed class XlsxWriter : IDisposable
             if (_options.AutoFilter)
             {
                 var columns = Math.Max(_lastColumn, _options.ColumnWidths?.Count ?? 1);
-                var range = $"A1:{Reading.CellReference.ColumnName(columns)}{Math.Max(_lastRow, 1).ToString(CultureInfo.InvariantCulture)}";
+                var range = $"A1:{Reading.CellReference.ColumnName(columns)}{(_filterLastRow ?? Math.Max(_lastRow, 1)).ToString(CultureInfo.InvariantCulture)}";
                 _writer.Write($"<autoFilter ref=\"{range}\"/>");
                 _owner.SetFilter(_sheet, range);
             }

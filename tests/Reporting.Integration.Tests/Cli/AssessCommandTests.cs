@@ -35,6 +35,28 @@ public sealed class AssessCommandTests
         var mined = sales.Mined.Sum(m => m.Quantity);
         var soldAifc = sales.Sold.Where(s => SampleDataset.AifcExchanges.Any(e => e.Matches(s.Exchange))).Sum(s => s.Quantity);
         Assert.Equal(0.80m * mined - soldAifc, violation.GetProperty("figures").GetProperty("shortfall").GetDecimal());
+        // The 0.80 share is unverified (the press says 0.75): the result says so, with the source note.
+        var notConfirmed = assessment.GetProperty("notConfirmedRules").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("reference").GetString()!, r => (Status: r.GetProperty("status").GetString(), Source: r.GetProperty("source").GetString()!));
+        Assert.Equal("unverified", notConfirmed["sale.share_min@2025-01-01"].Status);
+        Assert.Contains("75 %", notConfirmed["sale.share_min@2025-01-01"].Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_rules_file_is_a_usage_error_naming_the_entry()
+    {
+        using var temp = new TempDirectory();
+        var rules = Domain.Rules.RuleSet.DefaultText().Replace("\"effective_from\": \"2025-01-01\"", "\"effective_from\": \"2025-13-01\"", StringComparison.Ordinal);
+        Assert.NotEqual(Domain.Rules.RuleSet.DefaultText(), rules);
+        var path = Write(temp, "rules.json", System.Text.Encoding.UTF8.GetBytes(rules));
+
+        var (exit, output, error) = await CliRunner.RunAsync("assess", Path.Combine(RepositoryPaths.Samples, "consumption-2025-03.xlsx"),
+            "--registry", Path.Combine(RepositoryPaths.Samples, "registry.xlsx"), "--rules", path);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("2025-13-01", error, StringComparison.Ordinal); // the entry: its parameter and date
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
     }
 
     [Fact]
