@@ -4,9 +4,8 @@
 #
 # Usage: scripts/build-infra.sh            (from any directory)
 # Env:   BICEP_VERSION               override the pinned Bicep CLI version (default below)
-#        BICEP_FORCE_DOTNET_RESTORE=1  skip the direct download, use the `dotnet restore` fallback
 #
-# Exit status is non-zero when the download fails, when `bicep build` or `bicep lint`
+# Exit status is non-zero when the package cannot be restored, when `bicep build` or `bicep lint`
 # report any error (rule levels: infra/bicepconfig.json), when a resource type/API
 # version is unknown to Bicep (BCP081), or when a module file is not referenced.
 # Other warnings are printed but do not fail.
@@ -17,34 +16,16 @@ REPO_ROOT="$(cd -- "${SCRIPT_DIR}/.." && pwd)"
 cd "${REPO_ROOT}"
 
 BICEP_VERSION="${BICEP_VERSION:-0.49.2}"
-PACKAGE_ID="azure.bicep.commandline.linux-x64"          # NuGet ids are lower-case in the flat container
+PACKAGE_ID="azure.bicep.commandline.linux-x64"          # lower-case, as in the global packages folder
 PACKAGE_ID_CASED="Azure.Bicep.CommandLine.linux-x64"
 TOOLS_DIR="${REPO_ROOT}/tools/bicep/${BICEP_VERSION}"    # /tools/bicep/ is git-ignored
 BICEP="${TOOLS_DIR}/tools/bicep"                         # path of the binary inside the .nupkg
 
 log() { printf '[build-infra] %s\n' "$*" >&2; }
 
-# Each installer writes the binary to the path given as $1.
-install_from_nuget_flat_container() {
-  local dest="$1"
-  local url="https://api.nuget.org/v3-flatcontainer/${PACKAGE_ID}/${BICEP_VERSION}/${PACKAGE_ID}.${BICEP_VERSION}.nupkg"
-  local tmp
-  tmp="$(mktemp -d)"
-  log "downloading ${PACKAGE_ID_CASED} ${BICEP_VERSION} from NuGet"
-  if ! curl -fsSL --retry 3 --connect-timeout 20 -o "${tmp}/bicep.nupkg" "${url}"; then
-    rm -rf "${tmp}"
-    return 1
-  fi
-  if ! unzip -q -o "${tmp}/bicep.nupkg" 'tools/bicep' -d "${tmp}/pkg"; then
-    rm -rf "${tmp}"
-    return 1
-  fi
-  mv "${tmp}/pkg/tools/bicep" "${dest}"
-  rm -rf "${tmp}"
-}
-
+# Writes the binary to the path given as $1: NuGet itself fetches the package (from whatever feed the
+# machine's NuGet configuration names) into the global packages folder.
 install_via_dotnet_restore() {
-  # Fallback: let NuGet itself fetch the package into the global packages folder.
   local dest="$1"
   command -v dotnet >/dev/null 2>&1 || { log "dotnet not found for the fallback"; return 1; }
   local tmp nuget_root src
@@ -62,7 +43,7 @@ install_via_dotnet_restore() {
   </ItemGroup>
 </Project>
 CSPROJ
-  log "falling back to 'dotnet restore' of a throw-away project"
+  log "fetching ${PACKAGE_ID_CASED} ${BICEP_VERSION} with 'dotnet restore' of a throw-away project"
   if ! (cd "${tmp}" && dotnet restore fetch-bicep.csproj -v quiet >&2); then
     rm -rf "${tmp}"
     return 1
@@ -80,11 +61,7 @@ else
   mkdir -p "${TOOLS_DIR}/tools"
   partial="${BICEP}.partial.$$"
   trap 'rm -f "${partial}"' EXIT
-  if [[ "${BICEP_FORCE_DOTNET_RESTORE:-0}" != 1 ]] && install_from_nuget_flat_container "${partial}"; then
-    :
-  elif install_via_dotnet_restore "${partial}"; then
-    :
-  else
+  if ! install_via_dotnet_restore "${partial}"; then
     log "ERROR: could not obtain ${PACKAGE_ID_CASED} ${BICEP_VERSION}"
     exit 1
   fi

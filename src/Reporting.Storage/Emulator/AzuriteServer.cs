@@ -134,7 +134,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     private async Task WaitUntilAnsweringAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = System.Diagnostics.Stopwatch.StartNew(); // elapsed time, not the clock: a start-up deadline
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -147,7 +147,7 @@ public sealed class AzuriteServer : IAsyncDisposable
                 return;
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > timeout)
                 throw new AzuriteStartException($"Azurite did not answer within {timeout.TotalSeconds:0} s:\n{Output}");
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
