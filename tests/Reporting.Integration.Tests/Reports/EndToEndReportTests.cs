@@ -73,6 +73,8 @@ public sealed class EndToEndReportTests
         var summary = sheets["Summary"].GetProperty("cells");
         var rows = Enumerable.Range(2, miners.Length).ToDictionary(r => summary.GetProperty($"A{r}").GetProperty("value").GetString()!, r => r);
         var totalErrors = 0;
+        var expectedCodes = new List<string>();
+        decimal totalKwh = 0, totalFee = 0;
         foreach (var miner in miners)
         {
             var number = miner.Licence.Number;
@@ -83,6 +85,8 @@ public sealed class EndToEndReportTests
             Assert.Equal(rowsOf.Where(r => r.Source == EnergySource.Grid).Sum(r => r.Kwh), Num(summary, $"G{row}"));
             var fee = Math.Round(rowsOf.Sum(r => r.Kwh * (r.Source is EnergySource.Renewable or EnergySource.OffGrid ? 1m : 2m)), 2, MidpointRounding.AwayFromZero);
             Assert.Equal(fee, Num(summary, $"O{row}"));
+            totalKwh += rowsOf.Sum(r => r.Kwh);
+            totalFee += fee;
 
             // Errors recomputed from the law: quota per month (from July 2023), sale share 0.80 per asset (2025).
             var errors = 0;
@@ -90,12 +94,21 @@ public sealed class EndToEndReportTests
             {
                 var grid = report.Rows.Where(r => r.Source == EnergySource.Grid).Sum(r => r.Kwh);
                 var quota = registry.Quotas.Where(q => q.Licence == number && q.Month == report.Period).Select(q => (decimal?)q.Kwh).SingleOrDefault();
-                if (grid > 0 && (quota is null || grid > quota)) errors++;
+                if (grid > 0 && (quota is null || grid > quota))
+                {
+                    errors++;
+                    expectedCodes.Add($"{number}|{report.Period}|{(quota is null ? "no-quota" : "quota-exceeded")}");
+                }
             }
 
             var mined = sales[number].SelectMany(s => s.Mined).Sum(m => m.Quantity);
             var soldAifc = sales[number].SelectMany(s => s.Sold).Where(s => SampleDataset.AifcExchanges.Any(e => e.Code == s.Exchange)).Sum(s => s.Quantity);
-            if (mined > 0 && soldAifc / mined < 0.80m) errors++;
+            if (mined > 0 && soldAifc / mined < 0.80m)
+            {
+                errors++;
+                expectedCodes.Add($"{number}|{Q}|sale-share-below-minimum");
+            }
+
             Assert.True(errors == Num(summary, $"W{row}"), $"{number}: expected {errors} violations");
             totalErrors += errors;
         }
@@ -104,6 +117,24 @@ public sealed class EndToEndReportTests
         var violations = sheets["Violations"].GetProperty("cells");
         var errorRows = Enumerable.Range(2, 200).Count(r => violations.TryGetProperty($"D{r}", out var d) && d.GetProperty("value").GetString() == "error");
         Assert.Equal(totalErrors, errorRows);
+        // Which violations, not only how many: licence, period and code of every error row.
+        var listed = Enumerable.Range(2, 200).Where(r => violations.TryGetProperty($"D{r}", out var d) && d.GetProperty("value").GetString() == "error")
+            .Select(r => $"{Text(violations, $"A{r}")}|{Text(violations, $"B{r}")}|{Text(violations, $"C{r}")}");
+        Assert.Equal(expectedCodes.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+
+        // The totals row adds up the licences.
+        var totalRow = miners.Length + 2;
+        Assert.Equal("Total", Text(summary, $"A{totalRow}"));
+        Assert.Equal(totalKwh, Num(summary, $"F{totalRow}"));
+        Assert.Equal(totalFee, Num(summary, $"O{totalRow}"));
+
+        // The audit trail names every uploaded file by its SHA-256.
+        var uploadedHashes = Directory.EnumerateFiles(uploads, "*.xlsx", SearchOption.AllDirectories)
+            .Select(f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        var listedHashes = sheets["About"].GetProperty("cells").EnumerateObject()
+            .Where(c => c.Name.StartsWith('F') && c.Value.GetProperty("value").ValueKind == JsonValueKind.String)
+            .Select(c => c.Value.GetProperty("value").GetString()!).Where(v => v.Length == 64 && v.All(Uri.IsHexDigit));
+        Assert.Equal(uploadedHashes.Order(StringComparer.Ordinal), listedHashes.Order(StringComparer.Ordinal));
         Assert.All(sheets.Values, s => Assert.DoesNotContain(s.GetProperty("cells").EnumerateObject(), c => c.Value.GetProperty("type").GetString() == "formula"));
 
         // The committee's download link serves exactly the stored workbook.
@@ -114,4 +145,6 @@ public sealed class EndToEndReportTests
     }
 
     private static decimal Num(JsonElement cells, string address) => cells.GetProperty(address).GetProperty("value").GetDecimal();
+
+    private static string? Text(JsonElement cells, string address) => cells.TryGetProperty(address, out var cell) ? cell.GetProperty("value").ToString() : null;
 }
