@@ -44,7 +44,8 @@ public sealed partial class QuarterlyReportService(
         var storedRead = LoadAsync(quarter, cancellationToken);
         var violationsRead = assessments.ListViolationRowsAsync(quarter, cancellationToken);
         var findingsRead = findings.ListAsync(quarter, cancellationToken);
-        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead).ConfigureAwait(false);
+        var currentRead = reports.GetCurrentAsync(quarter, cancellationToken);
+        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead, currentRead).ConfigureAwait(false);
         var (registryVersion, licences, _) = await registryRead.ConfigureAwait(false);
         var stored = await storedRead.ConfigureAwait(false);
         var violationRows = await violationsRead.ConfigureAwait(false);
@@ -83,7 +84,13 @@ public sealed partial class QuarterlyReportService(
         var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
         var facts = new ReportFacts(report.Totals.Licences, report.Totals.FeeKzt, report.Totals.Violations, string.Join(",", report.RuleVersions), report.RegistryVersion);
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
-            () => (QuarterlyReportWriter.ToWorkbook(report), QuarterlyReportWriter.ToCsv(report)), cancellationToken).ConfigureAwait(false);
+            () =>
+            {
+                // Two independent renderings of the same report: the CSV on another core while the workbook is written.
+                var csv = Task.Run(() => QuarterlyReportWriter.ToCsv(report), cancellationToken);
+                var workbook = QuarterlyReportWriter.ToWorkbook(report);
+                return (workbook, csv.GetAwaiter().GetResult());
+            }, cancellationToken, currentRead).ConfigureAwait(false);
         LogBuilt(logger, quarter.ToString(), version.Number, created, report.Totals.Licences, report.Totals.FeeKzt);
         return new QuarterlyReportResult(report, version, created, stale.Length);
     }

@@ -263,7 +263,7 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
         e.GetInt32("WarningCount") ?? 0,
         JsonSerializer.Deserialize<string[][]>(e.GetString("Inputs") ?? "[]")!.Select(i => new AssessmentInputRef(
             Month.Parse(i[0]), ReportKinds.TryParse(i[1], out var kind) ? kind : ReportKind.Consumption, i[2], i[3], i[4],
-            DateTimeOffset.Parse(i[5], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))).ToArray());
+            DateTimeOffset.ParseExact(i[5], "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))).ToArray());
 
     private static TableEntity ToEntity(string quarter, string licenceKey, string token, int sequence, Violation v, string ruleVersion) =>
         new(quarter, string.Create(CultureInfo.InvariantCulture, $"{licenceKey}|{token}|{sequence:D4}"))

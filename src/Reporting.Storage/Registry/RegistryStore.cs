@@ -75,13 +75,13 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
         {
             cached = _cached;
             if (cached is not null && time.GetUtcNow() - cached.LoadedAt < CacheFor) return (cached.Version, cached.Licences, cached.Exchanges);
-            var version = await GetVersionAsync(cancellationToken).ConfigureAwait(false) ?? "registry-none";
-            var licences = new List<Licence>();
-            await foreach (var e in clients.Table(TableName.Licences).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {LicencePartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-                licences.Add(ReadLicence(e));
-            var exchanges = new List<AifcExchange>();
-            await foreach (var e in clients.Table(TableName.Exchanges).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ExchangePartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-                exchanges.Add(new AifcExchange(e.GetString("Code"), e.GetString("Name")));
+            // Three independent reads, at once.
+            var versionRead = GetVersionAsync(cancellationToken);
+            var licencesRead = ReadAllAsync(TableName.Licences, LicencePartition, ReadLicence, cancellationToken);
+            var exchangesRead = ReadAllAsync(TableName.Exchanges, ExchangePartition, e => new AifcExchange(e.GetString("Code"), e.GetString("Name")), cancellationToken);
+            await Task.WhenAll(versionRead, licencesRead, exchangesRead).ConfigureAwait(false);
+            var version = await versionRead.ConfigureAwait(false) ?? "registry-none";
+            var (licences, exchanges) = (await licencesRead.ConfigureAwait(false), await exchangesRead.ConfigureAwait(false));
             _cached = new Snapshot(version, licences, exchanges, time.GetUtcNow());
             return (version, licences, exchanges);
         }
@@ -89,6 +89,15 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
         {
             _gate.Release();
         }
+    }
+
+    private async Task<List<T>> ReadAllAsync<T>(TableName table, string partition, Func<TableEntity, T> read, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var e in clients.Table(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(read(e));
+
+        return list;
     }
 
     /// <summary>The registry as one licence's assessment needs it: all licences and exchanges, and that licence's quotas and equipment.</summary>

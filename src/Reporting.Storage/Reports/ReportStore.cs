@@ -51,15 +51,20 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
 
     /// <summary>
     /// Publishes the report unless the current version has the same fingerprint. The files are produced
-    /// only when needed. Returns the current version and whether this call created it.
+    /// only when needed. Returns the current version and whether this call created it. The caller may pass the
+    /// current version it read (at the same time as the report's inputs); a race with another builder is still
+    /// caught by the create-once version row, after which the versions are read again.
     /// </summary>
     public async Task<(ReportVersion Version, bool Created)> PublishAsync(Quarter quarter, string fingerprint, ReportFacts facts,
-        Func<(byte[] Workbook, byte[] Csv)> render, CancellationToken cancellationToken)
+        Func<(byte[] Workbook, byte[] Csv)> render, CancellationToken cancellationToken, Task<ReportVersion?>? currentRead = null)
     {
         (byte[] Workbook, byte[] Csv)? files = null;
         while (true)
         {
-            var current = await GetCurrentAsync(quarter, cancellationToken).ConfigureAwait(false);
+            var current = currentRead is not null
+                ? await currentRead.ConfigureAwait(false)
+                : await GetCurrentAsync(quarter, cancellationToken).ConfigureAwait(false);
+            currentRead = null;
             if (current?.Fingerprint == fingerprint) return (current, false);
 
             files ??= render();
