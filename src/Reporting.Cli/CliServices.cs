@@ -8,7 +8,12 @@ namespace Reporting.Cli;
 /// <summary>Builds the pipeline's services for one command run, from the environment plus the command's settings.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings, bool verbose, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">The command's settings, over the environment's.</param>
+    /// <param name="verbose">Log what the pipeline does.</param>
+    /// <param name="configure">Further registrations.</param>
+    /// <param name="validateOnStart">Check every setting (and load the rules) now; `validate` skips it: it needs the
+    /// workbook limits only (checked when read), and its start-up time is what a miner waits for.</param>
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings, bool verbose, Action<IServiceCollection>? configure = null, bool validateOnStart = true)
     {
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
@@ -36,7 +41,7 @@ internal static class CliServices
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         // What a host does at start-up: every ValidateOnStart option (and the rules file) checked now, so a wrong
         // setting is a usage error before any work, not a failure half-way.
-        provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        if (validateOnStart) provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         return provider;
     }
 

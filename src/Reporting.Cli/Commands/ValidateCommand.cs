@@ -22,7 +22,7 @@ internal static class ValidateCommand
             var paths = parse.GetValue(files) ?? [];
             CommonOptions.RequireFiles(paths);
 
-            await using var services = CliServices.Build(new Dictionary<string, string?>(), verbose: false);
+            await using var services = CliServices.Build(new Dictionary<string, string?>(), verbose: false, validateOnStart: false);
             var validator = services.GetRequiredService<ReportValidator>();
             var results = paths.Select(validator.ValidateFile).ToArray();
 
