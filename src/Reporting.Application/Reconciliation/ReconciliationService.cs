@@ -97,11 +97,7 @@ public sealed partial class ReconciliationService(
         async Task EvaluateAsync(IExternalSourceClient client, FindingSource source, Func<CancellationToken, Task<IEnumerable<Finding>>> evaluate)
         {
             var name = SourceName(source);
-            if (!client.IsConfigured)
-            {
-                sources[name] = new SourceStatus("not-configured", client.NotConfiguredReason);
-                return;
-            }
+            if (!Configured(client, name)) return;
 
             try
             {
@@ -117,15 +113,18 @@ public sealed partial class ReconciliationService(
             }
         }
 
+        // A source without a base URL or key is recorded as such and not asked.
+        bool Configured(IExternalSourceClient client, string name)
+        {
+            if (!client.IsConfigured) sources[name] = new SourceStatus("not-configured", client.NotConfiguredReason);
+            return client.IsConfigured;
+        }
+
         async Task EvaluatePerLicenceAsync(IExternalSourceClient client, FindingSource source, IEnumerable<SalesReport> reports,
             Func<SalesReport, CancellationToken, Task<IEnumerable<Finding>>> evaluate)
         {
             var name = SourceName(source);
-            if (!client.IsConfigured)
-            {
-                sources[name] = new SourceStatus("not-configured", client.NotConfiguredReason);
-                return;
-            }
+            if (!Configured(client, name)) return;
 
             var asked = 0;
             var skipped = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
