@@ -117,6 +117,7 @@ var blobContainerNames = [
   uploadsContainerName
   'feedback'
   'reports'
+  'records'
 ]
 var tableNames = [
   'Licences'
@@ -129,6 +130,7 @@ var tableNames = [
   'ReportVersions'
   'Findings'
   'ReconciliationRuns'
+  'Users'
 ]
 // Infrastructure containers: the Flex Consumption deployment package, and undeliverable Event Grid events.
 var deploymentContainerName = 'app-package'

@@ -18,6 +18,7 @@ using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
 using Reporting.External;
 using Reporting.Storage.Ledger;
+using Reporting.Storage.Records;
 using Reporting.Storage.Reconciliation;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
@@ -55,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<StorageInitializer>();
         services.TryAddSingleton<UploadBlobs>();
         services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<RecordStore>();
         services.TryAddSingleton<SubmissionLedger>();
         services.TryAddSingleton<AssessmentStore>();
         services.TryAddSingleton<RegistryStore>();

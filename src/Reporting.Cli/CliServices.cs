@@ -51,13 +51,13 @@ internal static class CliServices
     /// derived from it; the credential is the signed-in identity, e.g. `az login`, or Storage:ManagedIdentityClientId),
     /// as production accounts refuse shared keys.
     /// </summary>
-    public static Dictionary<string, string?> StorageSettings(string storage)
+    public static Dictionary<string, string?> StorageSettings(CliConsole console, string storage)
     {
         if (!Uri.TryCreate(storage.Trim(), UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
             return new() { ["Storage:ConnectionString"] = storage };
         var host = endpoint.Host;
         var marker = host.IndexOf(".blob.", StringComparison.OrdinalIgnoreCase);
-        if (marker < 0) throw new UsageException($"'{storage}' is not a blob endpoint (https://ACCOUNT.blob.core.windows.net) nor a connection string.");
+        if (marker < 0) throw new UsageException(console.Say(CliTexts.NotABlobEndpoint.With(("text", storage))));
         var tables = new UriBuilder(endpoint) { Host = host[..marker] + ".table." + host[(marker + ".blob.".Length)..], Path = "/" }.Uri;
         return new()
         {

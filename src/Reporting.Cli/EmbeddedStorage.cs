@@ -26,12 +26,13 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
             : storageOption;
         if (!string.IsNullOrWhiteSpace(given)) return new EmbeddedStorage(given, null);
 
-        if (AzuriteLocator.Find() is null) throw new UsageException(AzuriteLocator.NotFoundMessage);
+        if (AzuriteLocator.Find() is null) throw new UsageException(console[CliTexts.AzuriteMissing]);
         await console.Error.WriteLineAsync(location is null
-            ? "Starting an embedded Azurite (in memory)..."
-            : $"Starting an embedded Azurite (data in {location})...").ConfigureAwait(false);
+            ? console[CliTexts.AzuriteStarting]
+            : console.Say(CliTexts.AzuriteStartingAt.With(("folder", location)))).ConfigureAwait(false);
         var azurite = await AzuriteServer.StartAsync(new AzuriteServerOptions { Location = location }, cancellationToken).ConfigureAwait(false);
-        await console.Error.WriteLineAsync($"Azurite is listening: blob 127.0.0.1:{azurite.BlobPort}, table 127.0.0.1:{azurite.TablePort}").ConfigureAwait(false);
+        await console.Error.WriteLineAsync(console.Say(CliTexts.AzuriteListening.With(("blob", $"127.0.0.1:{azurite.BlobPort}"), ("queue", $"127.0.0.1:{azurite.QueuePort}"),
+            ("table", $"127.0.0.1:{azurite.TablePort}")))).ConfigureAwait(false);
         return new EmbeddedStorage(azurite.ConnectionString, azurite);
     }
 

@@ -1,3 +1,4 @@
+using Reporting.Domain;
 using System.IO.Compression;
 using System.Text;
 using Reporting.Domain.Reports;
@@ -25,48 +26,48 @@ public sealed class BrokenSamples(ConsumptionReport consumption, SalesReport sal
         new("not-a-workbook.xlsx", "A CSV file renamed to .xlsx.", [new(IssueCodes.NotAWorkbook, null, null)], RenamedCsv),
         new("macro-enabled.xlsm", "A macro-enabled workbook (.xlsm) with a VBA project.", [new(IssueCodes.MacroEnabled, null, null)],
             () => ConsumptionBytes(consumption, new XlsxWriterOptions { MacroEnabled = true })),
-        new("missing-sheet.xlsx", "The Consumption sheet is named 'Sheet1'.", [new(IssueCodes.MissingSheet, ConsumptionSheet, null)], () => Build(w =>
+        new("missing-sheet.xlsx", "The Consumption sheet is named 'Sheet1'.", [new(IssueCodes.MissingSheet, null, null)], () => Build(w =>
         {
             MonthReportWriter.WriteReportSheet(w, consumption.Header);
             MonthReportWriter.WriteConsumption(w.AddSheet("Sheet1"), consumption.Rows);
         })),
-        new("missing-column.xlsx", "The kWh column is missing.", [new(IssueCodes.MissingColumn, ConsumptionSheet, null)], () => Build(w =>
+        new("missing-column.xlsx", "The kWh column is missing.", [new(IssueCodes.MissingColumn, ConsumptionSheet.En, null)], () => Build(w =>
         {
             MonthReportWriter.WriteReportSheet(w, consumption.Header);
-            var sheet = w.AddSheet(ConsumptionSheet);
-            sheet.WriteRow(Consumption.Site, Consumption.Meter, Consumption.Source, Consumption.CostKzt);
+            var sheet = w.AddSheet(ConsumptionSheet.En);
+            sheet.WriteRow(Consumption.Site.En, Consumption.Meter.En, Consumption.Source.En, Consumption.CostKzt.En);
             foreach (var row in consumption.Rows) sheet.WriteRow(row.Site, row.Meter, row.Source.Code(), XlsxCell.Of(row.CostKzt));
         })),
-        new("missing-value.xlsx", "Row 3 has no site.", [new(IssueCodes.MissingValue, ConsumptionSheet, "A3")],
+        new("missing-value.xlsx", "Row 3 has no site.", [new(IssueCodes.MissingValue, ConsumptionSheet.En, "A3")],
             () => ConsumptionWith(rows => rows[1] = rows[1] with { Site = "" })),
-        new("type-error.xlsx", "kWh in row 2 typed as text with a thousands separator and a decimal comma.", [new(IssueCodes.TypeError, ConsumptionSheet, "D2")],
+        new("type-error.xlsx", "kWh in row 2 typed as text with a thousands separator and a decimal comma.", [new(IssueCodes.TypeError, ConsumptionSheet.En, "D2")],
             () => ConsumptionCells((row, cells) => { if (row == 2) cells[3] = "1 250 000,5"; })),
-        new("constraint-error.xlsx", "Negative kWh in row 2.", [new(IssueCodes.ConstraintError, ConsumptionSheet, "D2")],
+        new("constraint-error.xlsx", "Negative kWh in row 2.", [new(IssueCodes.ConstraintError, ConsumptionSheet.En, "D2")],
             () => ConsumptionWith(rows => rows[0] = rows[0] with { Kwh = -rows[0].Kwh })),
-        new("unknown-source.xlsx", "Source 'coal' in row 2.", [new(IssueCodes.UnknownSource, ConsumptionSheet, "C2")],
+        new("unknown-source.xlsx", "Source 'coal' in row 2.", [new(IssueCodes.UnknownSource, ConsumptionSheet.En, "C2")],
             () => ConsumptionCells((row, cells) => { if (row == 2) cells[2] = "coal"; })),
-        new("invalid-bin.xlsx", "The BIN's check digit is wrong.", [new(IssueCodes.InvalidBin, ReportSheet, "B3")],
+        new("invalid-bin.xlsx", "The BIN's check digit is wrong.", [new(IssueCodes.InvalidBin, ReportSheet.En, "B3")],
             () => ConsumptionBytes(consumption with { Header = consumption.Header with { Bin = WrongCheckDigit(consumption.Header.Bin) } })),
-        new("invalid-period.xlsx", "Period written as 'March 2025'.", [new(IssueCodes.InvalidPeriod, ReportSheet, "B5")], () => ConsumptionWithReportRows(rows => rows[Labels.Period] = "March 2025")),
-        new("unknown-report-type.xlsx", "Report type 'electricity'.", [new(IssueCodes.UnknownReportType, ReportSheet, "B1")], () => ConsumptionWithReportRows(rows => rows[Labels.ReportType] = "electricity")),
-        new("missing-field.xlsx", "The Report sheet has no BIN row.", [new(IssueCodes.MissingField, ReportSheet, null)], () => ConsumptionWithReportRows(rows => rows.Remove(Labels.Bin))),
-        new("duplicate-column.xlsx", "Two kWh columns.", [new(IssueCodes.DuplicateColumn, ConsumptionSheet, "F1")], () => Build(w =>
+        new("invalid-period.xlsx", "Period written as 'March 2025'.", [new(IssueCodes.InvalidPeriod, ReportSheet.En, "B5")], () => ConsumptionWithReportRows(rows => rows[Labels.Period.En] = "March 2025")),
+        new("unknown-report-type.xlsx", "Report type 'electricity'.", [new(IssueCodes.UnknownReportType, ReportSheet.En, "B1")], () => ConsumptionWithReportRows(rows => rows[Labels.ReportType.En] = "electricity")),
+        new("missing-field.xlsx", "The Report sheet has no BIN row.", [new(IssueCodes.MissingField, ReportSheet.En, null)], () => ConsumptionWithReportRows(rows => rows.Remove(Labels.Bin.En))),
+        new("duplicate-column.xlsx", "Two kWh columns.", [new(IssueCodes.DuplicateColumn, ConsumptionSheet.En, "F1")], () => Build(w =>
         {
             MonthReportWriter.WriteReportSheet(w, consumption.Header);
-            var sheet = w.AddSheet(ConsumptionSheet);
-            sheet.WriteRow(Consumption.Site, Consumption.Meter, Consumption.Source, Consumption.Kwh, Consumption.CostKzt, "kWh (kilowatt-hours)");
+            var sheet = w.AddSheet(ConsumptionSheet.En);
+            sheet.WriteRow(Consumption.Site.En, Consumption.Meter.En, Consumption.Source.En, Consumption.Kwh.En, Consumption.CostKzt.En, "kWh (kilowatt-hours)");
             foreach (var row in consumption.Rows) sheet.WriteRow(row.Site, row.Meter, row.Source.Code(), row.Kwh, XlsxCell.Of(row.CostKzt), row.Kwh);
         })),
-        new("duplicate-row.xlsx", "Row 2 repeated at the end.", [new(IssueCodes.DuplicateRow, ConsumptionSheet, $"A{consumption.Rows.Count + 2}")],
+        new("duplicate-row.xlsx", "Row 2 repeated at the end.", [new(IssueCodes.DuplicateRow, ConsumptionSheet.En, $"A{consumption.Rows.Count + 2}")],
             () => ConsumptionWith(rows => rows.Add(rows[0]))),
-        new("formula-without-cached-value.xlsx", "kWh in row 2 is a formula never calculated.", [new(IssueCodes.FormulaWithoutCachedValue, ConsumptionSheet, "D2")],
+        new("formula-without-cached-value.xlsx", "kWh in row 2 is a formula never calculated.", [new(IssueCodes.FormulaWithoutCachedValue, ConsumptionSheet.En, "D2")],
             () => ConsumptionCells((row, cells) => { if (row == 2) cells[3] = XlsxCell.Formula("1000*1250", null); })),
-        new("date-outside-period.xlsx", "A pool payout dated in the next month.", [new(IssueCodes.DateOutsidePeriod, MinedSheet, "C3")],
+        new("date-outside-period.xlsx", "A pool payout dated in the next month.", [new(IssueCodes.DateOutsidePeriod, MinedSheet.En, "C3")],
             () => SalesBytes(sales with { Mined = [.. sales.Mined.Select((m, i) => i == 1 ? m with { Received = sales.Period.Next.Start.AddDays(1) } : m)] })),
-        new("duplicate-trade-id.xlsx", "Two trades with the same Trade ID.", [new(IssueCodes.DuplicateTradeId, SoldSheet, "E3")],
+        new("duplicate-trade-id.xlsx", "Two trades with the same Trade ID.", [new(IssueCodes.DuplicateTradeId, SoldSheet.En, "E3")],
             () => SalesBytes(sales with { Sold = [.. sales.Sold.Select((s, i) => i == 1 ? s with { TradeId = sales.Sold[0].TradeId } : s)] })),
         new("several-problems.xlsx", "Several mistakes at once; all are reported in one pass.",
-            [new(IssueCodes.InvalidBin, ReportSheet, "B3"), new(IssueCodes.UnknownSource, ConsumptionSheet, "C2"), new(IssueCodes.TypeError, ConsumptionSheet, "D3"), new(IssueCodes.MissingValue, ConsumptionSheet, "A4")],
+            [new(IssueCodes.InvalidBin, ReportSheet.En, "B3"), new(IssueCodes.UnknownSource, ConsumptionSheet.En, "C2"), new(IssueCodes.TypeError, ConsumptionSheet.En, "D3"), new(IssueCodes.MissingValue, ConsumptionSheet.En, "A4")],
             () => ConsumptionCells((row, cells) =>
             {
                 if (row == 2) cells[2] = "diesel";
@@ -87,8 +88,8 @@ public sealed class BrokenSamples(ConsumptionReport consumption, SalesReport sal
     {
         using var writer = new XlsxWriter(output, options);
         MonthReportWriter.WriteReportSheet(writer, template.Header);
-        var sheet = writer.AddSheet(ConsumptionSheet);
-        sheet.WriteRow(Consumption.Site, Consumption.Meter, Consumption.Source, Consumption.Kwh, Consumption.CostKzt);
+        var sheet = writer.AddSheet(ConsumptionSheet.En);
+        sheet.WriteRow(Consumption.Site.En, Consumption.Meter.En, Consumption.Source.En, Consumption.Kwh.En, Consumption.CostKzt.En);
         for (var i = 0; i < rows; i++)
         {
             // Few distinct strings (as a real export has), every site/meter pair unique: the only problem is the row count.
@@ -135,7 +136,7 @@ public sealed class BrokenSamples(ConsumptionReport consumption, SalesReport sal
         using (var writer = new XlsxWriter(stream))
         {
             MonthReportWriter.WriteReportSheet(writer, report.Header);
-            MonthReportWriter.WriteConsumption(writer.AddSheet(ConsumptionSheet), report.Rows);
+            MonthReportWriter.WriteConsumption(writer.AddSheet(ConsumptionSheet.En), report.Rows);
             var noise = new byte[bytes];
             new Random(7).NextBytes(noise);
             writer.AddRawPart("xl/media/image1.png", noise);
@@ -176,8 +177,8 @@ public sealed class BrokenSamples(ConsumptionReport consumption, SalesReport sal
     private byte[] ConsumptionCells(Action<int, XlsxCell[]> change, ReportHeader? header = null) => Build(w =>
     {
         MonthReportWriter.WriteReportSheet(w, header ?? consumption.Header);
-        var sheet = w.AddSheet(ConsumptionSheet);
-        sheet.WriteRow(Consumption.Site, Consumption.Meter, Consumption.Source, Consumption.Kwh, Consumption.CostKzt);
+        var sheet = w.AddSheet(ConsumptionSheet.En);
+        sheet.WriteRow(Consumption.Site.En, Consumption.Meter.En, Consumption.Source.En, Consumption.Kwh.En, Consumption.CostKzt.En);
         var number = 2;
         foreach (var row in consumption.Rows)
         {
@@ -192,17 +193,17 @@ public sealed class BrokenSamples(ConsumptionReport consumption, SalesReport sal
     {
         var rows = new Dictionary<string, string>
         {
-            [Labels.ReportType] = consumption.Kind.Code(),
-            [Labels.Licence] = consumption.Licence,
-            [Labels.Bin] = consumption.Header.Bin,
-            [Labels.Company] = consumption.Header.Company,
-            [Labels.Period] = consumption.Period.ToString(),
-            [Labels.TemplateVersion] = ReportContract.TemplateVersion,
+            [Labels.ReportType.En] = consumption.Kind.Code(),
+            [Labels.Licence.En] = consumption.Licence,
+            [Labels.Bin.En] = consumption.Header.Bin,
+            [Labels.Company.En] = consumption.Header.Company,
+            [Labels.Period.En] = consumption.Period.ToString(),
+            [Labels.TemplateVersion.En] = ReportContract.TemplateVersion,
         };
         change(rows);
-        var sheet = w.AddSheet(ReportSheet);
+        var sheet = w.AddSheet(ReportSheet.En);
         foreach (var (label, value) in rows) sheet.WriteRow(label, value);
-        MonthReportWriter.WriteConsumption(w.AddSheet(ConsumptionSheet), consumption.Rows);
+        MonthReportWriter.WriteConsumption(w.AddSheet(ConsumptionSheet.En), consumption.Rows);
     });
 
     private static string WrongCheckDigit(string bin) => bin[..11] + (char)('0' + (bin[11] - '0' + 1) % 10);

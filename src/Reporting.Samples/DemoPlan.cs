@@ -1,3 +1,4 @@
+using Reporting.Domain;
 using System.Globalization;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
@@ -166,8 +167,8 @@ public sealed class DemoPlan
                     using (var writer = new XlsxWriter(stream))
                     {
                         MonthReportWriter.WriteReportSheet(writer, c.Header);
-                        var sheet = writer.AddSheet(ReportContract.ConsumptionSheet);
-                        sheet.WriteRow(ReportContract.Consumption.Site, ReportContract.Consumption.Meter, ReportContract.Consumption.Source, ReportContract.Consumption.Kwh, ReportContract.Consumption.CostKzt);
+                        var sheet = writer.AddSheet(ReportContract.ConsumptionSheet.En);
+                        sheet.WriteRow(ReportContract.Consumption.Site.En, ReportContract.Consumption.Meter.En, ReportContract.Consumption.Source.En, ReportContract.Consumption.Kwh.En, ReportContract.Consumption.CostKzt.En);
                         var first = true;
                         foreach (var row in c.Rows)
                         {

@@ -59,6 +59,7 @@ public sealed class StorageClients
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(Layout.UploadsContainer);
     public BlobContainerClient Feedback => Blobs.GetBlobContainerClient(Layout.FeedbackContainer);
     public BlobContainerClient Reports => Blobs.GetBlobContainerClient(Layout.ReportsContainer);
+    public BlobContainerClient Records => Blobs.GetBlobContainerClient(Layout.RecordsContainer);
 
     public TableClient Table(TableName name) => Tables.GetTableClient(Layout.Table(name));
 }

@@ -12,6 +12,7 @@ public sealed class StorageLayout
         UploadsContainer = Container("uploads");
         FeedbackContainer = Container("feedback");
         ReportsContainer = Container("reports");
+        RecordsContainer = Container("records");
     }
 
     public string Prefix { get; }
@@ -25,7 +26,10 @@ public sealed class StorageLayout
     /// <summary>Consolidated quarterly reports for the State Revenue Committee.</summary>
     public string ReportsContainer { get; }
 
-    public IReadOnlyList<string> Containers => [UploadsContainer, FeedbackContainer, ReportsContainer];
+    /// <summary>The records of every valid upload (the pipeline's own; miners never see it).</summary>
+    public string RecordsContainer { get; }
+
+    public IReadOnlyList<string> Containers => [UploadsContainer, FeedbackContainer, ReportsContainer, RecordsContainer];
 
     public string Table(TableName name) => Prefix + name;
 
@@ -47,4 +51,5 @@ public enum TableName
     ReportVersions,
     Findings,
     ReconciliationRuns,
+    Users,
 }

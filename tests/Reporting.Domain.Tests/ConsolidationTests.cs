@@ -1,3 +1,4 @@
+using Reporting.Domain.Text;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
@@ -18,7 +19,7 @@ public sealed class ConsolidationTests
 
     private static AssessmentSummary Summary(string licence, decimal fee, params (Month Month, ReportKind Kind, DateTimeOffset Received)[] inputs) => new(
         licence, Q, RuleSet.Default.Version, "registry-x", 3, "token-" + licence, Now,
-        EnergySources.All.ToDictionary(s => s, s => s == EnergySource.Grid ? 1000m : 0m), 20m, FeeStatus.Assessed, fee, "basis", null, null,
+        EnergySources.All.ToDictionary(s => s, s => s == EnergySource.Grid ? 1000m : 0m), 20m, FeeStatus.Assessed, fee, [], null, null,
         QuotaStatus.Compliant, 5000m, 0.80m, SaleStatus.Compliant, 0.85m,
         inputs.Where(i => i.Kind == ReportKind.Consumption).Select(i => i.Month).ToArray(), inputs.Where(i => i.Kind == ReportKind.Sales).Select(i => i.Month).ToArray(), 0, 0,
         inputs.Select((i, n) => new AssessmentInputRef(i.Month, i.Kind, "upload" + n, $"{licence}/{i.Month}-{i.Kind}.xlsx", "sha" + n, i.Received)).ToArray());
@@ -45,12 +46,12 @@ public sealed class ConsolidationTests
             Summary("KZ-DM-0003", 1000m, all.Where(i => i.Item1 >= new Month(2025, 2)).ToArray()),
             Summary("KZ-DM-0099", 500m, all[..2]),                    // reported, but not in the registry
         ];
-        Violation[] violations = [new(ViolationCodes.QuotaExceeded, Severity.Error, "KZ-DM-0002", "2025-03", null, "over", [], "quota.applies@2023-07-01", null)];
+        Violation[] violations = [new(ViolationCodes.QuotaExceeded.With(("month", MessageValue.Month(new Month(2025, 3))), ("grid_kwh", MessageValue.Kwh(2)), ("quota_kwh", MessageValue.Kwh(1)), ("excess_kwh", MessageValue.Kwh(1))), Severity.Error, "KZ-DM-0002", "2025-03", null, [], "quota.applies@2023-07-01", null)];
 
         var report = QuarterlyReportBuilder.Build(Q, licences, "registry-x", assessments, violations, [], RuleSet.Default, deadline, Now);
 
         Assert.Equal(["KZ-DM-0001", "KZ-DM-0002", "KZ-DM-0003", "KZ-DM-0004", "KZ-DM-0099"], report.Summary.Select(r => r.Licence));
-        Assert.Equal(["compliant", "violations", "compliant", "missing reports", "unknown licence"], report.Summary.Select(r => r.Status));
+        Assert.Equal([LicenceQuarterStatus.Compliant, LicenceQuarterStatus.Violations, LicenceQuarterStatus.Compliant, LicenceQuarterStatus.MissingReports, LicenceQuarterStatus.UnknownLicence], report.Summary.Select(r => r.Status));
         Assert.Equal([3, 3, 2, 3, 0], report.Summary.Select(r => r.MonthsActive));
         Assert.Equal(6, report.Missing.Count(m => m.Licence == "KZ-DM-0004"));
         Assert.Equal(6, report.Missing.Count);

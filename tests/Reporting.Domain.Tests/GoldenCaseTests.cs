@@ -52,7 +52,7 @@ public sealed class GoldenCaseTests
         foreach (var violation in expectedViolations)
         {
             var actual = result.Violations.First(v => v.Code == violation.GetProperty("code").GetString() && v.Period == violation.GetProperty("period").GetString() && v.Subject == Subject(violation));
-            Assert.False(string.IsNullOrWhiteSpace(actual.Message));
+            Assert.False(string.IsNullOrWhiteSpace(Domain.Text.MessageCatalog.Default.In(Domain.Text.Language.En).Render(actual.Message)));
             Assert.False(string.IsNullOrWhiteSpace(actual.RuleReference));
             foreach (var figure in violation.GetProperty("figures").EnumerateObject())
             {

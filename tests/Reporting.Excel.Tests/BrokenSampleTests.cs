@@ -36,7 +36,7 @@ public sealed class BrokenSampleTests
         // The named mistakes are the only errors: nothing else in the file is wrongly blamed.
         var errors = result.Validation.Issues.Where(i => i.Severity == Severity.Error).Select(i => (i.Code, i.Sheet, i.Cell));
         Assert.Equal(entry.Expected.Select(e => (e.Code, e.Sheet, e.Cell)).Order(), errors.Order());
-        Assert.All(result.Validation.Issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
+        Assert.All(result.Validation.Issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Message.Say())));
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public sealed class RegistryWorkbookTests
                 (IssueCodes.ConstraintError, "Quotas", "A2"),
                 (IssueCodes.TypeError, "Quotas", "C3"),
                 (IssueCodes.ConstraintError, "Equipment", "E2"),
-                (IssueCodes.MissingSheet, "Exchanges", null),
+                (IssueCodes.MissingSheet, null, null),
             ],
             found);
     }

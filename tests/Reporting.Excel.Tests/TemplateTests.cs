@@ -1,3 +1,4 @@
+using Reporting.Domain.Text;
 using ClosedXML.Excel;
 using Reporting.Domain.Reports;
 using Reporting.Excel.Reading;
@@ -11,7 +12,7 @@ public sealed class TemplateTests
     [Fact]
     public void Consumption_template_has_the_contract_a_dropdown_formats_and_a_frozen_header()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Consumption)));
+        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Consumption, Language.En)));
 
         Assert.Equal(["Report", "Consumption", "Lists", "Instructions"], workbook.Worksheets.Select(w => w.Name));
         var report = workbook.Worksheet("Report");
@@ -27,14 +28,14 @@ public sealed class TemplateTests
         var validation = sheet.DataValidations.Single(v => v.Ranges.Any(r => r.RangeAddress.FirstAddress.ColumnNumber == 3));
         Assert.Equal(XLAllowedValues.List, validation.AllowedValues);
         var lists = workbook.Worksheet("Lists");
-        Assert.Equal(EnergySources.Codes, Enumerable.Range(1, 5).Select(r => lists.Cell(r, 1).GetString()));
+        Assert.Equal(["grid", "import", "renewable", "own generation", "off-grid"], Enumerable.Range(1, 5).Select(r => lists.Cell(r, 1).GetString()));
         Assert.Equal(XLWorksheetVisibility.Hidden, lists.Visibility);
     }
 
     [Fact]
     public void Sales_template_has_both_tables_with_date_formats()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Sales)));
+        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Sales, Language.En)));
 
         Assert.Equal(["Report", "Mined", "Sold", "Instructions"], workbook.Worksheets.Select(w => w.Name));
         Assert.Equal("sales", workbook.Worksheet("Report").Cell(1, 2).GetString());
@@ -45,7 +46,7 @@ public sealed class TemplateTests
     [Fact]
     public void A_blank_template_is_rejected_for_its_empty_fields_only()
     {
-        var result = new MonthReportParser(new WorkbookLimits()).Parse(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Consumption)));
+        var result = new MonthReportParser(new WorkbookLimits()).Parse(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Consumption, Language.En)));
 
         Assert.Equal(["B2", "B3", "B4", "B5"], result.Validation.Issues.Where(i => i.Code == "missing-value").Select(i => i.Cell));
         Assert.DoesNotContain(result.Validation.Issues, i => i.Code is "missing-sheet" or "missing-column");
@@ -54,7 +55,7 @@ public sealed class TemplateTests
     [Fact]
     public void A_consumption_template_filled_in_programmatically_validates_clean()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Consumption)));
+        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Consumption, Language.En)));
         var report = workbook.Worksheet("Report");
         report.Cell(2, 2).SetValue("KZ-DM-0042");
         report.Cell(3, 2).SetValue("050540004455");

@@ -1,3 +1,5 @@
+using Reporting.Domain.Text;
+using Reporting.TestSupport;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -28,14 +30,14 @@ public sealed partial class UnusualInputTests
         // "2025" typed into a date-formatted cell is the serial 2025: 1905-07-17.
         var bytes = Workbook(writer =>
         {
-            var sheet = writer.AddSheet(ReportContract.ReportSheet);
+            var sheet = writer.AddSheet(ReportContract.ReportSheet.En);
             sheet.WriteRow("Report type", "consumption");
             sheet.WriteRow("Licence", "KZ-DM-0001");
             sheet.WriteRow("BIN", "080240012341");
             sheet.WriteRow("Company", "Ekibastuz Hash LLP");
             sheet.WriteRow("Period", new DateOnly(1905, 7, 17));
             sheet.WriteRow("Template version", "1.0");
-            MonthReportWriter.WriteConsumption(writer.AddSheet(ReportContract.ConsumptionSheet), [new ConsumptionRow(2, "S", "M", EnergySource.Renewable, 10m, null)]);
+            MonthReportWriter.WriteConsumption(writer.AddSheet(ReportContract.ConsumptionSheet.En), [new ConsumptionRow(2, "S", "M", EnergySource.Renewable, 10m, null)]);
         });
 
         var result = Parser.Parse(new MemoryStream(bytes));
@@ -56,7 +58,7 @@ public sealed partial class UnusualInputTests
 
         var issue = Assert.Single(result.Validation.Issues);
         Assert.Equal((IssueCodes.DateOutsidePeriod, "Sold", "C2", "3025-03-20"), (issue.Code, issue.Sheet, issue.Cell, issue.Value));
-        Assert.Contains("check the year", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("check the year", issue.Message.Say(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -67,15 +69,15 @@ public sealed partial class UnusualInputTests
     {
         var bytes = Workbook(writer =>
         {
-            var sheet = writer.AddSheet(ReportContract.ReportSheet);
+            var sheet = writer.AddSheet(ReportContract.ReportSheet.En);
             sheet.WriteRow("Report type", "sales");
             sheet.WriteRow("Licence", Sales.Licence);
             sheet.WriteRow("BIN", Sales.Bin);
             sheet.WriteRow("Company", Sales.Company);
             sheet.WriteRow("Period", typed);
             sheet.WriteRow("Template version", "1.0");
-            MonthReportWriter.WriteMined(writer.AddSheet(ReportContract.MinedSheet), []);
-            MonthReportWriter.WriteSold(writer.AddSheet(ReportContract.SoldSheet), []);
+            MonthReportWriter.WriteMined(writer.AddSheet(ReportContract.MinedSheet.En), []);
+            MonthReportWriter.WriteSold(writer.AddSheet(ReportContract.SoldSheet.En), []);
         });
 
         var result = Parser.Parse(new MemoryStream(bytes));
@@ -123,7 +125,7 @@ public sealed partial class UnusualInputTests
         var bytes = Workbook(writer =>
         {
             MonthReportWriter.WriteReportSheet(writer, Sales with { Kind = ReportKind.Consumption });
-            var sheet = writer.AddSheet(ReportContract.ConsumptionSheet);
+            var sheet = writer.AddSheet(ReportContract.ConsumptionSheet.En);
             sheet.WriteRow("Site", "Meter", "Source", "kWh", "Cost KZT");
             sheet.WriteRow("Ekibastuz-1", "M-1", "grid", 1000m, 28_000m);
             sheet.WriteRow(blanks);
@@ -172,19 +174,19 @@ public sealed partial class UnusualInputTests
     [Fact]
     public void A_sales_template_filled_in_programmatically_validates_clean()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Sales)));
-        var report = workbook.Worksheet(ReportContract.ReportSheet);
+        using var workbook = new XLWorkbook(new MemoryStream(TemplateWriter.ToBytes(ReportKind.Sales, Language.En)));
+        var report = workbook.Worksheet(ReportContract.ReportSheet.En);
         report.Cell(2, 2).SetValue("KZ-DM-0042");
         report.Cell(3, 2).SetValue("050540004455");
         report.Cell(4, 2).SetValue("Steppe Hash LLP");
         report.Cell(5, 2).SetValue("2025-03");
-        var mined = workbook.Worksheet(ReportContract.MinedSheet);
+        var mined = workbook.Worksheet(ReportContract.MinedSheet.En);
         mined.Cell(2, 1).SetValue("BTC");
         mined.Cell(2, 2).SetValue(1.23456789);
         mined.Cell(2, 3).SetValue(new DateTime(2025, 3, 31));
         mined.Cell(2, 4).SetValue("Foundry USA");
         mined.Cell(2, 5).SetValue("bc1qsteppe");
-        var sold = workbook.Worksheet(ReportContract.SoldSheet);
+        var sold = workbook.Worksheet(ReportContract.SoldSheet.En);
         sold.Cell(2, 1).SetValue("BTC");
         sold.Cell(2, 2).SetValue(1);
         sold.Cell(2, 3).SetValue(new DateTime(2025, 3, 1));

@@ -67,7 +67,7 @@ public sealed class TestPipeline : IAsyncDisposable
     public async Task ImportRegistryAsync(Domain.Registry.Registry registry)
     {
         var result = await Get<RegistryImportService>().ImportAsync(new MemoryStream(RegistryWorkbookWriter.ToBytes(registry)), CancellationToken.None);
-        if (!result.Valid) throw new InvalidOperationException("The test registry is invalid: " + string.Join("; ", result.Issues.Select(i => i.ToLine())));
+        if (!result.Valid) throw new InvalidOperationException("The test registry is invalid: " + string.Join("; ", result.Validation.Issues.Select(i => $"{i.Location}: {i.Message}")));
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();

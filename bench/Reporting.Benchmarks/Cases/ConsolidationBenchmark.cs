@@ -42,7 +42,7 @@ internal static class ConsolidationBenchmark
             sweepSeconds = await Measure.SecondsAsync(async () =>
             {
                 var result = await setup.Get<UploadSweeper>().SweepAsync().ConfigureAwait(false);
-                if (result.Count("accepted") != uploadCount) throw new InvalidOperationException($"Accepted {result.Count("accepted")} of {uploadCount}.");
+                if (result.Count(Application.Ingestion.UploadOutcomeStatus.Accepted) != uploadCount) throw new InvalidOperationException($"Accepted {result.Count(Application.Ingestion.UploadOutcomeStatus.Accepted)} of {uploadCount}.");
             }).ConfigureAwait(false);
         }
 

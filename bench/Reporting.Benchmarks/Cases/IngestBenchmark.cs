@@ -1,3 +1,4 @@
+using Reporting.Domain;
 using Azure.Data.Tables;
 using Reporting.Application.Ingestion;
 using Reporting.Benchmarks.Harness;
@@ -83,7 +84,7 @@ internal static class IngestBenchmark
         var figures = await MeasureAsync(counter, async () =>
         {
             var result = await sweeper.SweepAsync().ConfigureAwait(false);
-            var accepted = result.Count("accepted");
+            var accepted = result.Count(Application.Ingestion.UploadOutcomeStatus.Accepted);
             if (accepted != uploads.Length) throw new InvalidOperationException($"The sweep accepted {accepted} of {uploads.Length} uploads.");
         }).ConfigureAwait(false);
         return figures;

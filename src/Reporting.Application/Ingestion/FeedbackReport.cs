@@ -2,18 +2,24 @@ using Reporting.Application.Validation;
 
 namespace Reporting.Application.Ingestion;
 
-/// <summary>The JSON feedback a miner finds next to their upload in the feedback container.</summary>
+/// <summary>
+/// The JSON feedback a miner finds for their upload (and the portal shows): the outcome (a stable code, and a line in
+/// the licence holder's language), what the file is, every issue (code, place, value, message in that language), the
+/// marked-up workbook, how it relates to other uploads, and the rules version. Keys and codes are language-free.
+/// </summary>
 public sealed record FeedbackReport(
     string UploadId,
     FeedbackUpload Upload,
     string Status,
     string StatusMessage,
+    string Language,
     string? Kind,
     string? Licence,
     string? Period,
     bool Valid,
     int Errors,
     int Warnings,
+    int NotListed,
     IReadOnlyList<IssueView> Issues,
     string? AnnotatedWorkbook,
     string? Supersedes,

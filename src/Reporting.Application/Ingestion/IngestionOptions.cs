@@ -20,4 +20,21 @@ public sealed class IngestionOptions
     /// default, because a miner could otherwise claim to have filed on time.
     /// </summary>
     public bool TrustReceivedAtMetadata { get; set; }
+
+    /// <summary>
+    /// The language of feedback for a licence whose registry row names none (kk, ru or en). Russian by default: it is
+    /// the working language of most filers' accountants; the registry's Language column sets Kazakh or English per licence.
+    /// </summary>
+    public Domain.Text.Language FeedbackLanguage { get; set; } = Domain.Text.Language.Ru;
+
+    /// <summary>
+    /// Largest unpacked size of a rejected file's sheets that is returned as a copy with its problem cells marked (which
+    /// loads the whole workbook into memory); a larger file gets the list of its problems alone.
+    /// </summary>
+    [Range(0, 256L * 1024 * 1024)]
+    public long AnnotateMaxBytes { get; set; } = Excel.Feedback.FeedbackWorkbookWriter.DefaultAnnotateMaxBytes;
+
+    /// <summary>Storage faults in a row after which a sweep stops (storage is down): it gives up in seconds, not upload by upload.</summary>
+    [Range(1, 1000)]
+    public int MaxConsecutiveFaults { get; set; } = 3;
 }

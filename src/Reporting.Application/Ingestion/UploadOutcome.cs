@@ -1,34 +1,43 @@
 using Reporting.Domain.Periods;
+using Reporting.Domain.Text;
 
 namespace Reporting.Application.Ingestion;
 
-/// <summary>What processing one upload did, for the command line and logs.</summary>
+/// <summary>What processing did with an upload (codes: "accepted", "already-processed", ...).</summary>
+public enum UploadOutcomeStatus
+{
+    Accepted,
+    Rejected,
+    Duplicate,
+    Superseded,
+
+    /// <summary>Processed before (same blob version): nothing done.</summary>
+    AlreadyProcessed,
+
+    /// <summary>The blob changed or vanished between listing and download: its newer version is its own upload.</summary>
+    Skipped,
+
+    /// <summary>Not recorded (storage unavailable, or an unexpected failure, logged): retried by the host or the next sweep.</summary>
+    Failed,
+}
+
+/// <summary>
+/// What processing one upload did, for the command line, the portal and logs: the outcome, what the file is, its
+/// counts, the first error (a message, worded by the reader), why it was skipped or failed, and a failure's text.
+/// </summary>
 public sealed record UploadOutcome(
     string Blob,
     string UploadId,
-    string Status,
+    UploadOutcomeStatus Status,
     string? Licence,
     string? Period,
     string? Kind,
     int Errors,
     int Warnings,
-    string? FirstIssue,
-    string? Detail)
+    Message? FirstIssue,
+    Message? Detail,
+    string? Error = null)
 {
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-    public const string Duplicate = "duplicate";
-    public const string Superseded = "superseded";
-
-    /// <summary>Processed before (same blob version): nothing done.</summary>
-    public const string AlreadyProcessed = "already-processed";
-
-    /// <summary>The blob changed or vanished between listing and download: its newer version is its own upload.</summary>
-    public const string Skipped = "skipped";
-
-    /// <summary>A transient fault (storage unavailable): nothing recorded, retried by the host or the next sweep.</summary>
-    public const string Failed = "failed";
-
     /// <summary>The licence-quarter this accepted upload changed, to re-assess.</summary>
     public (string PartitionKey, Quarter Quarter)? Touched { get; init; }
 }

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Reporting.Application.Json;
 using Reporting.Application.Rules;
 using Reporting.Application.Validation;
+using Reporting.Domain;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Submissions;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 using Reporting.Excel.Feedback;
 using Reporting.Excel.Reading;
@@ -14,20 +16,25 @@ using Reporting.Excel.Reports;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Ledger;
+using Reporting.Storage.Records;
+using Reporting.Storage.Registry;
 
 namespace Reporting.Application.Ingestion;
 
 /// <summary>
-/// Processes one uploaded workbook: download (size checked first, SHA-256 on the way), parse and check,
-/// decide (accepted, rejected, duplicate, superseded), write the miner's feedback, and record it all in
-/// one transaction of the licence's partition. Invalid input is a rejected submission, never an
-/// exception; only transient storage faults throw, so the host retries. Idempotent: the same blob
-/// version processed again changes nothing.
+/// Processes one uploaded workbook: download (name and size checked first, SHA-256 on the way), parse and check,
+/// store the records of a valid report (size checked first), decide (accepted, rejected, duplicate, superseded),
+/// write the miner's feedback in their language, and record the outcome. Invalid input is a rejected submission,
+/// never an exception; only storage faults and bugs throw, so the host retries (and the bug is logged with its
+/// stack, never turned into a rejection). Idempotent: the same blob version processed again changes nothing.
+/// Records are written before the decision, so a quarter's state never names an upload whose records are missing.
 /// </summary>
 public sealed partial class UploadProcessor(
     UploadBlobs uploads,
     FeedbackStore feedback,
     SubmissionLedger ledger,
+    RecordStore records,
+    RegistryStore registry,
     MonthReportParser parser,
     RuleSetProvider rules,
     IOptions<WorkbookLimits> limits,
@@ -45,7 +52,7 @@ public sealed partial class UploadProcessor(
         if (blob is null)
         {
             LogSkipped(logger, blobName, "the blob no longer exists");
-            return new UploadOutcome(blobName, "", UploadOutcome.Skipped, null, null, null, 0, 0, null, "The blob no longer exists.");
+            return new UploadOutcome(blobName, "", UploadOutcomeStatus.Skipped, null, null, null, 0, 0, null, IngestionTexts.SkippedDeleted.With());
         }
 
         var context = new LedgerContext(ledger, SubmissionLedger.PartitionFor(UploadIdentity.LicenceFolder(blobName)));
@@ -59,27 +66,32 @@ public sealed partial class UploadProcessor(
     public async Task<UploadOutcome> ProcessAsync(UploadBlob blob, LedgerContext context, CancellationToken cancellationToken)
     {
         var uploadId = UploadIdentity.Id(blob.Name, blob.ETag);
-        if (context.Snapshot.Uploads.TryGetValue(uploadId, out var done)) return Outcome(done, UploadOutcome.AlreadyProcessed, null);
+        if (context.Snapshot.Uploads.TryGetValue(uploadId, out var done)) return Outcome(done, UploadOutcomeStatus.AlreadyProcessed, null);
         if (options.Value.TrustReceivedAtMetadata && blob.ClaimedReceivedAt is { } claimed) blob = blob with { LastModified = claimed };
 
         var folder = UploadIdentity.LicenceFolder(blob.Name);
         byte[] content = [];
         var sha256 = "";
         MonthReportParseResult parsed;
-        if (blob.Size > limits.Value.MaxBytes)
+        if (!UploadIdentity.IsPlainName(blob.Name))
+        {
+            // Never downloaded: a client resolves such a name to another blob.
+            parsed = Rejection(ValidationIssue.Error(IssueCodes.InvalidUploadName.With(("name", blob.Name))));
+        }
+        else if (blob.Size > limits.Value.MaxBytes)
         {
             // Refused from its listed size: never downloaded.
-            parsed = Rejection(ValidationIssue.Error(IssueCodes.FileTooLarge, null, null, blob.Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"The file is {blob.Size / 1_000_000.0:0.#} MB; at most {limits.Value.MaxBytes / 1_000_000.0:0.#} MB are accepted. It was not downloaded."));
+            parsed = Rejection(XlsxPackage.TooLarge(blob.Size, limits.Value));
         }
         else
         {
             var download = await uploads.DownloadAsync(blob, cancellationToken).ConfigureAwait(false);
             if (download.Status != DownloadStatus.Downloaded)
             {
-                var why = download.Status == DownloadStatus.NotFound ? "the blob was deleted" : "the blob was overwritten; its new version is processed on its own";
-                LogSkipped(logger, blob.Name, why);
-                return new UploadOutcome(blob.Name, uploadId, UploadOutcome.Skipped, null, null, null, 0, 0, null, why);
+                var deleted = download.Status == DownloadStatus.NotFound;
+                LogSkipped(logger, blob.Name, deleted ? "the blob was deleted" : "the blob was overwritten; its new version is processed on its own");
+                return new UploadOutcome(blob.Name, uploadId, UploadOutcomeStatus.Skipped, null, null, null, 0, 0, null,
+                    (deleted ? IngestionTexts.SkippedDeleted : IngestionTexts.SkippedOverwritten).With());
             }
 
             content = download.Content;
@@ -88,14 +100,36 @@ public sealed partial class UploadProcessor(
         }
 
         var ruleSet = rules.Rules;
-        var extra = UploadChecks.For(parsed, folder, Month.Of(KazakhstanTime.Today(time)), ruleSet);
-        var validation = parsed.Validation.With(extra);
+        var validation = parsed.Validation.With(UploadChecks.For(parsed, folder, blob.Name, Month.Of(KazakhstanTime.Today(time)), ruleSet));
         var report = validation.IsValid ? parsed.Report! with { Source = blob.Name } : null;
-        var annotated = await WriteAnnotatedAsync(folder, uploadId, content, validation, cancellationToken).ConfigureAwait(false);
+        byte[]? recordBytes = null;
+        if (report is not null)
+        {
+            // What storage can hold is checked before any state changes.
+            recordBytes = RecordCodec.Serialize(report);
+            if (recordBytes.LongLength > limits.Value.MaxRecordBytes)
+            {
+                validation = validation.With([ValidationIssue.Error(IssueCodes.ReportTooLarge.With(
+                    ("size_mib", MessageValue.Number(Math.Round(recordBytes.LongLength / (1024m * 1024m), 1))),
+                    ("max_mib", MessageValue.Number(Math.Round(limits.Value.MaxRecordBytes / (1024m * 1024m), 1)))))]);
+                report = null;
+                recordBytes = null;
+            }
+        }
+
+        var language = await FeedbackLanguageAsync(parsed.Licence ?? folder, cancellationToken).ConfigureAwait(false);
+        var annotated = await WriteFeedbackWorkbookAsync(folder, uploadId, blob.Name, content, validation, language, cancellationToken).ConfigureAwait(false);
+        var recordsWritten = false;
 
         for (var attempt = 1; ; attempt++)
         {
             var decision = report is null ? null : Decide(context.Snapshot, report, uploadId, blob, sha256);
+            if (!recordsWritten && decision?.Status is SubmissionStatus.Accepted or SubmissionStatus.Superseded)
+            {
+                await records.PutAsync(context.PartitionKey, uploadId, recordBytes!, cancellationToken).ConfigureAwait(false);
+                recordsWritten = true;
+            }
+
             if (decision?.Claim is { } claim &&
                 await ledger.ClaimAsync(context.Snapshot, claim.Expected, claim.Desired, cancellationToken).ConfigureAwait(false) == ClaimOutcome.Conflict)
             {
@@ -104,24 +138,25 @@ public sealed partial class UploadProcessor(
                 if (attempt >= options.Value.MaxConflictRetries)
                     throw new InvalidOperationException($"Upload {blob.Name} kept conflicting with concurrent uploads after {attempt} attempts; it is left for the next attempt.");
                 await context.LoadAsync(cancellationToken).ConfigureAwait(false);
-                if (context.Snapshot.Uploads.TryGetValue(uploadId, out var completed)) return Outcome(completed, UploadOutcome.AlreadyProcessed, null);
+                if (context.Snapshot.Uploads.TryGetValue(uploadId, out var completed)) return Outcome(completed, UploadOutcomeStatus.AlreadyProcessed, null);
                 continue;
             }
 
             var status = decision?.Status ?? SubmissionStatus.Rejected;
+            var firstError = validation.Issues.FirstOrDefault(i => i.Severity == Severity.Error);
             var row = new SubmissionRow(uploadId, blob.Name, blob.ETag, blob.VersionId, sha256, blob.Size, blob.LastModified, time.GetUtcNow(), status,
-                parsed.Kind, parsed.Licence, parsed.Period, validation.ErrorCount, validation.WarningCount,
-                validation.Issues.FirstOrDefault(i => i.Severity == Severity.Error)?.Code,
-                status == SubmissionStatus.Duplicate ? decision!.Current : null,
-                status == SubmissionStatus.Superseded ? decision!.Current : null,
-                "feedback/" + FeedbackStore.JsonName(folder, uploadId), annotated, ruleSet.Version);
-            await WriteFeedbackAsync(folder, row, validation, decision, cancellationToken).ConfigureAwait(false);
-            await ledger.RecordAsync(context.Snapshot, row, status is SubmissionStatus.Accepted or SubmissionStatus.Superseded ? report : null,
-                decision?.Replaced, cancellationToken).ConfigureAwait(false);
+                parsed.Kind, parsed.Licence, parsed.Period, validation.ErrorCount, validation.WarningCount, firstError?.Code,
+                status == SubmissionStatus.Duplicate ? decision!.Current : null, status == SubmissionStatus.Superseded ? decision!.Current : null,
+                "feedback/" + FeedbackStore.JsonName(folder, uploadId), annotated, ruleSet.Version)
+            {
+                Language = language,
+            };
+            await WriteFeedbackAsync(folder, row, validation, decision, language, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordAsync(context.Snapshot, row, decision?.Replaced, cancellationToken).ConfigureAwait(false);
 
             LogProcessed(logger, blob.Name, status.Code(), validation.ErrorCount, validation.WarningCount);
             var touched = status == SubmissionStatus.Accepted ? (context.PartitionKey, report!.Period.Quarter) : ((string, Quarter)?)null;
-            return Outcome(row, status.Code(), validation.Issues.FirstOrDefault(i => i.Severity == Severity.Error)?.Message) with { Touched = touched };
+            return Outcome(row, EnumCodes.Parse<UploadOutcomeStatus>(status.Code()), firstError?.Message) with { Touched = touched };
         }
     }
 
@@ -148,32 +183,42 @@ public sealed partial class UploadProcessor(
         };
     }
 
-    private async Task<string?> WriteAnnotatedAsync(string? folder, string uploadId, byte[] content, ValidationReport validation, CancellationToken cancellationToken)
+    /// <summary>The language the licence holder reads feedback in: the registry's, else the configured default.</summary>
+    private async Task<Language> FeedbackLanguageAsync(string? licence, CancellationToken cancellationToken)
     {
-        if (content.Length == 0 || !validation.Issues.Any(i => i.Cell is not null)) return null;
-        var annotated = AnnotatedWorkbookWriter.Annotate(content, validation.Issues);
-        if (annotated is null) return null;
+        if (licence is null) return options.Value.FeedbackLanguage;
+        var (_, licences, _) = await registry.GetLicencesAsync(cancellationToken).ConfigureAwait(false);
+        return licences.FirstOrDefault(l => string.Equals(l.Number, licence.Trim(), StringComparison.OrdinalIgnoreCase))?.Language ?? options.Value.FeedbackLanguage;
+    }
+
+    private async Task<string?> WriteFeedbackWorkbookAsync(string? folder, string uploadId, string blobName, byte[] content, ValidationReport validation, Language language,
+        CancellationToken cancellationToken)
+    {
+        var workbook = FeedbackWorkbookWriter.Write(content, validation.Issues, language, options.Value.AnnotateMaxBytes);
+        if (workbook is null) return null;
+        if (workbook.AnnotationFailure is { } failure) LogAnnotationFailed(logger, blobName, failure);
         var name = FeedbackStore.WorkbookName(folder, uploadId);
-        await feedback.PutIfAbsentAsync(name, BinaryData.FromBytes(annotated), FeedbackStore.WorkbookContentType, cancellationToken).ConfigureAwait(false);
+        await feedback.PutIfAbsentAsync(name, BinaryData.FromBytes(workbook.Content), FeedbackStore.WorkbookContentType, cancellationToken).ConfigureAwait(false);
         return "feedback/" + name;
     }
 
-    private async Task WriteFeedbackAsync(string? folder, SubmissionRow row, ValidationReport validation, Decision? decision, CancellationToken cancellationToken)
+    private async Task WriteFeedbackAsync(string? folder, SubmissionRow row, ValidationReport validation, Decision? decision, Language language, CancellationToken cancellationToken)
     {
+        var words = MessageCatalog.Default.In(language);
         var message = row.Status switch
         {
-            SubmissionStatus.Accepted when decision?.Replaced is not null => "Accepted. It replaces your earlier upload for the same month and report type.",
-            SubmissionStatus.Accepted => "Accepted.",
-            SubmissionStatus.Duplicate => "Identical to the report already accepted for this month: nothing changed.",
-            SubmissionStatus.Superseded => "Valid, but a newer upload for the same month and report type is the one that counts.",
-            _ => $"Rejected: {validation.ErrorCount} problem(s) must be fixed. Correct them and upload the whole file again.",
+            SubmissionStatus.Accepted when decision?.Replaced is not null => words[IngestionTexts.StatusAcceptedReplaces],
+            SubmissionStatus.Accepted => words[IngestionTexts.StatusAccepted],
+            SubmissionStatus.Duplicate => words[IngestionTexts.StatusDuplicate],
+            SubmissionStatus.Superseded => words[IngestionTexts.StatusSuperseded],
+            _ => words.Render(IngestionTexts.StatusRejected.With(("errors", validation.ErrorCount))),
         };
         var report = new FeedbackReport(row.UploadId,
             new FeedbackUpload(row.BlobName, row.ETag, row.VersionId, row.Sha256, row.SizeBytes, row.ReceivedAt),
-            row.Status.Code(), message, row.Kind?.Code(), row.Licence, row.Period?.ToString(), validation.IsValid,
-            validation.ErrorCount, validation.WarningCount, validation.Issues.Select(IssueView.From).ToArray(),
+            row.Status.Code(), message, language.Code(), row.Kind?.Code(), row.Licence, row.Period?.ToString(), validation.IsValid,
+            validation.ErrorCount, validation.WarningCount, validation.Suppressed, IssueView.From(validation, words),
             row.FeedbackWorkbook, decision?.Replaced, row.DuplicateOf, decision?.Current, row.ProcessedAt, row.RuleVersion);
-        // Written before the commit and overwritten if a conflict changes the decision, so it always matches the recorded outcome.
+        // Written before the outcome is recorded and rewritten if a conflict changes the decision, so it always matches it.
         await feedback.PutAsync(FeedbackStore.JsonName(folder, row.UploadId), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(report, ReportingJson.Options)),
             FeedbackStore.JsonContentType, cancellationToken).ConfigureAwait(false);
     }
@@ -181,8 +226,8 @@ public sealed partial class UploadProcessor(
     private static MonthReportParseResult Rejection(ValidationIssue issue) =>
         new(null, new ValidationReport([issue]), null, null, null, null, null);
 
-    private static UploadOutcome Outcome(SubmissionRow row, string status, string? detail) =>
-        new(row.BlobName, row.UploadId, status, row.Licence, row.Period?.ToString(), row.Kind?.Code(), row.ErrorCount, row.WarningCount, row.FirstErrorCode, detail);
+    private static UploadOutcome Outcome(SubmissionRow row, UploadOutcomeStatus status, Message? firstIssue) =>
+        new(row.BlobName, row.UploadId, status, row.Licence, row.Period?.ToString(), row.Kind?.Code(), row.ErrorCount, row.WarningCount, firstIssue, null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Processed {Blob}: {Status} ({Errors} errors, {Warnings} warnings)")]
     private static partial void LogProcessed(ILogger logger, string blob, string status, int errors, int warnings);
@@ -192,6 +237,9 @@ public sealed partial class UploadProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent change while recording {Blob} (attempt {Attempt}); deciding again")]
     private static partial void LogConflict(ILogger logger, string blob, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feedback for {Blob}: the copy with marked cells could not be made; the problems are listed without it")]
+    private static partial void LogAnnotationFailed(ILogger logger, string blob, Exception exception);
 }
 
 /// <summary>A licence partition's snapshot, reloaded when a concurrent change makes it stale.</summary>

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging;
-using Reporting.Application.Validation;
+using Reporting.Domain.Validation;
 using Reporting.Excel.Registry;
 using Reporting.Storage;
 using Reporting.Storage.Registry;
 
 namespace Reporting.Application.Registry;
 
-/// <summary>The result of importing a registry workbook: what changed, or why nothing did.</summary>
-public sealed record RegistryImport(bool Valid, RegistryImportResult? Result, IReadOnlyList<IssueView> Issues);
+/// <summary>The result of importing a registry workbook: what changed, or why nothing did (every issue of the file).</summary>
+public sealed record RegistryImport(bool Valid, RegistryImportResult? Result, ValidationReport Validation);
 
 /// <summary>
 /// Loads the registry workbook into the registry tables: all or nothing (an invalid file changes
@@ -18,13 +18,12 @@ public sealed partial class RegistryImportService(RegistryWorkbookParser parser,
     public async Task<RegistryImport> ImportAsync(Stream workbook, CancellationToken cancellationToken)
     {
         var parsed = parser.Parse(workbook);
-        var issues = parsed.Validation.Issues.Select(IssueView.From).ToArray();
-        if (!parsed.IsValid) return new RegistryImport(false, null, issues);
+        if (!parsed.IsValid) return new RegistryImport(false, null, parsed.Validation);
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var result = await store.ImportAsync(parsed.Registry!, cancellationToken).ConfigureAwait(false);
         LogImported(logger, result.Version, result.Changed);
-        return new RegistryImport(true, result, issues);
+        return new RegistryImport(true, result, parsed.Validation);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registry {Version} imported (changed: {Changed})")]

@@ -31,6 +31,7 @@ public sealed partial class QuarterlyReportService(
     RuleSetProvider rules,
     StorageInitializer storage,
     IOptions<DeadlineOptions> deadlines,
+    IOptions<ReportsOptions> options,
     TimeProvider time,
     ILogger<QuarterlyReportService> logger)
 {
@@ -87,8 +88,9 @@ public sealed partial class QuarterlyReportService(
             () =>
             {
                 // Two independent renderings of the same report: the CSV on another core while the workbook is written.
-                var csv = Task.Run(() => QuarterlyReportWriter.ToCsv(report), cancellationToken);
-                var workbook = QuarterlyReportWriter.ToWorkbook(report);
+                var language = options.Value.Language;
+                var csv = Task.Run(() => QuarterlyReportWriter.ToCsv(report, language), cancellationToken);
+                var workbook = QuarterlyReportWriter.ToWorkbook(report, language);
                 return (workbook, csv.GetAwaiter().GetResult());
             }, cancellationToken, currentRead).ConfigureAwait(false);
         LogBuilt(logger, quarter.ToString(), version.Number, created, report.Totals.Licences, report.Totals.FeeKzt);

@@ -14,6 +14,12 @@ public sealed class ReportsOptions : IValidatableObject
     /// <summary>How long a download link for the committee stays valid.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The language of the committee's workbook and CSV headers (kk, ru or en). Russian by default: the working
+    /// language of the committee's staff; a deployment that files the reports in the state language sets kk.
+    /// </summary>
+    public Domain.Text.Language Language { get; set; } = Domain.Text.Language.Ru;
+
     public Quarter First => Quarter.Parse(FirstQuarter);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,3 +1,4 @@
+using Reporting.Domain.Text;
 using Reporting.Excel.Reports;
 
 namespace Reporting.Application.Validation;
@@ -7,9 +8,9 @@ public sealed class ReportValidator(MonthReportParser parser)
 {
     public MonthReportParseResult Parse(Stream workbook) => parser.Parse(workbook);
 
-    public FileValidation ValidateFile(string path)
+    public FileValidation ValidateFile(string path, Language language)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return FileValidation.From(path, parser.Parse(stream));
+        return FileValidation.From(path, parser.Parse(stream), MessageCatalog.Default.In(language));
     }
 }

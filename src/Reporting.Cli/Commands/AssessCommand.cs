@@ -1,9 +1,12 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Assessment;
 using Reporting.Application.Json;
+using Reporting.Domain;
+using Reporting.Domain.Assessment;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 
 namespace Reporting.Cli.Commands;
 
@@ -24,10 +27,10 @@ internal static class AssessCommand
         {
             var paths = parse.GetValue(files) ?? [];
             var registryPath = parse.GetValue(registry)!;
-            CommonOptions.RequireFiles(paths.Append(registryPath).Concat(parse.GetValue(rules) is { } rulesPath ? [rulesPath] : []));
+            CommonOptions.RequireFiles(console, paths.Append(registryPath).Concat(parse.GetValue(rules) is { } rulesPath ? [rulesPath] : []));
 
-            await using var services = CliServices.Build(new Dictionary<string, string?> { ["Rules:Path"] = parse.GetValue(rules) }, verbose: false);
-            var result = services.GetRequiredService<OfflineAssessmentService>().Assess(paths, registryPath);
+            await using var services = CliServices.Build(new Dictionary<string, string?> { ["Rules:Path"] = parse.GetValue(rules) }, verbose: false, validateOnStart: false);
+            var result = services.GetRequiredService<OfflineAssessmentService>().Assess(paths, registryPath, console.Language);
 
             if (parse.GetValue(json))
             {
@@ -41,12 +44,12 @@ internal static class AssessCommand
                         await console.Error.WriteLineAsync($"{file.File}: {issue.ToLine()}").ConfigureAwait(false);
                 }
 
-                foreach (var assessment in result.Assessments) await WriteTextAsync(console.Out, assessment).ConfigureAwait(false);
+                foreach (var assessment in result.Assessments) await WriteTextAsync(console, assessment).ConfigureAwait(false);
             }
 
             if (result.InvalidFiles.Count > 0)
             {
-                await console.Error.WriteLineAsync($"{result.InvalidFiles.Count} file(s) are not valid; nothing was assessed. Run 'reporting validate' for every problem.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(console.Say(CliTexts.AssessInvalidFiles.With(("count", result.InvalidFiles.Count)))).ConfigureAwait(false);
                 return ReportingCommandLine.UsageError;
             }
 
@@ -55,33 +58,49 @@ internal static class AssessCommand
         return command;
     }
 
-    private static async Task WriteTextAsync(TextWriter output, AssessmentView a)
+    private static async Task WriteTextAsync(CliConsole console, AssessmentView a)
     {
-        var c = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync($"{a.Licence} {a.Quarter}  (rules {a.RuleVersion})").ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(c, $"  kWh         {a.KwhTotal:#,##0.###} total: {string.Join(", ", a.KwhBySource.Where(k => k.Value != 0).Select(k => string.Create(c, $"{k.Key} {k.Value:#,##0.###}")))}")).ConfigureAwait(false);
-        var fee = a.FeeKzt is { } amount ? string.Create(c, $"{amount:#,##0.00} KZT") : "not assessed (rate-unverified)";
-        await output.WriteLineAsync($"  Fee         {fee}: {a.FeeBasis}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  Due         declaration {a.DeclarationDue ?? "none"}, payment {a.PaymentDue ?? "none"}").ConfigureAwait(false);
-        await output.WriteLineAsync(a.QuotaKwh is { } quota
-            ? string.Create(c, $"  Quota       {a.QuotaStatus} (quota {quota:#,##0} kWh)")
-            : $"  Quota       {a.QuotaStatus}").ConfigureAwait(false);
-        var sales = string.Join("; ", a.Sales.Select(s => string.Create(c, $"{s.Asset} {(s.Share is { } share ? share.ToString("P2", c) : "n/a")} (mined {s.Mined:0.########}, sold on AIFC {s.SoldAifc:0.########})")));
-        await output.WriteLineAsync(a.RequiredSaleShare is { } required
-            ? string.Create(c, $"  Sale        {a.SaleStatus}, required {required:P0}{(sales.Length > 0 ? ": " + sales : "")}")
-            : $"  Sale        {a.SaleStatus}").ConfigureAwait(false);
-        foreach (var note in a.NotConfirmedRules)
-            await output.WriteLineAsync($"  Rule        {note.Reference} is {note.Status}: {note.Source}").ConfigureAwait(false);
-        if (a.Violations.Count == 0)
+        var words = console.Words;
+        var f = words.Format;
+        string Term<T>(string code) where T : struct, Enum => words[Terms.Of(EnumCodes.Parse<T>(code))];
+        async Task Line(TextKey key, params (string, MessageValue)[] values) => await console.Out.WriteLineAsync(console.Say(key.With(values))).ConfigureAwait(false);
+
+        await Line(CliTexts.AssessHeader, ("licence", a.Licence), ("quarter", MessageValue.Quarter(Domain.Periods.Quarter.Parse(a.Quarter))), ("rules", a.RuleVersion));
+        await Line(CliTexts.AssessKwh, ("total", MessageValue.Kwh(a.KwhTotal)),
+            ("sources", MessageValue.Texts(a.KwhBySource.Where(k => k.Value != 0).Select(k => $"{Term<EnergySource>(k.Key)} {f.Kwh(k.Value)}"))));
+        if (a.FeeKzt is { } amount) await Line(CliTexts.AssessFee, ("fee", MessageValue.Money(amount)), ("basis", a.FeeBasis));
+        else await Line(CliTexts.AssessFeeUnverified, ("basis", a.FeeBasis));
+        var none = console[CliTexts.None];
+        await Line(CliTexts.AssessDue, ("declaration", a.DeclarationDue is { } d ? MessageValue.Date(DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)) : none),
+            ("payment", a.PaymentDue is { } p ? MessageValue.Date(DateOnly.Parse(p, System.Globalization.CultureInfo.InvariantCulture)) : none));
+        var quotaStatus = Term<QuotaStatus>(a.QuotaStatus);
+        if (a.QuotaKwh is { } quota) await Line(CliTexts.AssessQuotaKwh, ("status", quotaStatus), ("quota", MessageValue.Kwh(quota)));
+        else await Line(CliTexts.AssessQuota, ("status", quotaStatus));
+        var saleStatus = Term<SaleStatus>(a.SaleStatus);
+        if (a.RequiredSaleShare is { } required)
         {
-            await output.WriteLineAsync("  Violations  none").ConfigureAwait(false);
+            var assets = a.Sales.Select(s => console.Say(CliTexts.AssessSaleAsset.With(("asset", s.Asset),
+                ("share", s.Share is { } share ? MessageValue.Share(share) : console[CliTexts.NotAvailable]), ("mined", MessageValue.Quantity(s.Mined)), ("sold", MessageValue.Quantity(s.SoldAifc)))));
+            await Line(CliTexts.AssessSaleRequired, ("status", saleStatus), ("required", MessageValue.Share(required)), ("assets", MessageValue.Texts(assets)));
         }
         else
         {
-            await output.WriteLineAsync($"  Violations  {a.Violations.Count}").ConfigureAwait(false);
-            foreach (var v in a.Violations) await output.WriteLineAsync($"    {v.Severity} {v.Code} {v.Period}{(v.Subject is null ? "" : " " + v.Subject)}: {v.Message}").ConfigureAwait(false);
+            await Line(CliTexts.AssessSale, ("status", saleStatus));
         }
 
-        await output.WriteLineAsync().ConfigureAwait(false);
+        foreach (var note in a.NotConfirmedRules)
+            await Line(CliTexts.AssessRule, ("reference", note.Reference), ("status", Term<Domain.Rules.RuleStatus>(note.Status)), ("source", note.Source));
+        if (a.Violations.Count == 0)
+        {
+            await Line(CliTexts.AssessNoViolations);
+        }
+        else
+        {
+            await Line(CliTexts.AssessViolations, ("count", a.Violations.Count));
+            foreach (var v in a.Violations)
+                await console.Out.WriteLineAsync($"    {Term<Domain.Validation.Severity>(v.Severity)} {v.Code} {v.Period}{(v.Subject is null ? "" : " " + v.Subject)}: {v.Message}").ConfigureAwait(false);
+        }
+
+        await console.Out.WriteLineAsync().ConfigureAwait(false);
     }
 }

@@ -68,7 +68,7 @@ internal static class DemoCommand
         const string apiKey = "demo-stand-in-key";
         await using var standIn = await ExternalStandInServer.StartAsync(new StandInOptions { DataFolder = externalFolder, ApiKey = apiKey }, cancellationToken).ConfigureAwait(false);
 
-        var settings = CliServices.StorageSettings(embedded.ConnectionString);
+        var settings = CliServices.StorageSettings(console, embedded.ConnectionString);
         foreach (var source in new[] { "MarketOperator", "Exchange", "Pools" })
         {
             settings[$"ExternalSources:{source}:BaseUrl"] = standIn.BaseUrl.ToString();
@@ -85,7 +85,7 @@ internal static class DemoCommand
 
         await Step(console, "Importing the registry").ConfigureAwait(false);
         var import = await services.GetRequiredService<RegistryImportService>().ImportAsync(new MemoryStream(RegistryWorkbookWriter.ToBytes(plan.Registry)), cancellationToken).ConfigureAwait(false);
-        if (!import.Valid) throw new InvalidOperationException("The generated registry is invalid: " + string.Join("; ", import.Issues.Select(i => i.ToLine())));
+        if (!import.Valid) throw new InvalidOperationException("The generated registry is invalid: " + string.Join("; ", import.Validation.Issues.Select(i => i.Message.ToString())));
         await console.Out.WriteLineAsync($"  registry {import.Result!.Version}: {plan.Registry.Licences.Count} licences, {plan.Registry.Quotas.Count} monthly quotas, {plan.Registry.Equipment.Count} equipment lines").ConfigureAwait(false);
 
         await Step(console, $"Uploading {plan.Uploads.Count} workbooks to the uploads container").ConfigureAwait(false);
@@ -93,7 +93,7 @@ internal static class DemoCommand
 
         await Step(console, "Ingesting (validation, assessment, feedback)").ConfigureAwait(false);
         var sweep = await IngestCommand.SweepAsync(services.GetRequiredService<UploadSweeper>(), console, showProgress: true, cancellationToken).ConfigureAwait(false);
-        await console.Out.WriteLineAsync("  " + IngestCommand.Summary(sweep)).ConfigureAwait(false);
+        await console.Out.WriteLineAsync("  " + IngestCommand.Summary(sweep, console)).ConfigureAwait(false);
 
         await Step(console, $"Reconciling against the external systems (stand-in at {standIn.BaseUrl})").ConfigureAwait(false);
         var reconciliation = services.GetRequiredService<ReconciliationService>();

@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Json;
 using Reporting.Application.Reconciliation;
+using Reporting.Domain;
 using Reporting.Domain.Periods;
-using Reporting.Domain.Reconciliation;
+using Reporting.Domain.Text;
 
 namespace Reporting.Cli.Commands;
 
@@ -25,18 +25,18 @@ internal static class ReconcileCommand
         var command = new Command("reconcile", "Find missing and late reports and differences against the market operator, AIFC exchanges and pools.") { month, storage, json, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!Month.TryParse(parse.GetValue(month), out var m)) throw new UsageException($"'{parse.GetValue(month)}' is not a month; write it as 2025-03.");
-            var connection = CommonOptions.RequireStorage(parse.GetValue(storage));
-            await using var services = CliServices.Build(CliServices.StorageSettings(connection), parse.GetValue(verbose));
+            if (!Month.TryParse(parse.GetValue(month), out var m)) throw new UsageException(console.Say(CliTexts.NotAMonth.With(("text", parse.GetValue(month)))));
+            var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));
+            await using var services = CliServices.Build(CliServices.StorageSettings(console, connection), parse.GetValue(verbose));
             var result = await services.GetRequiredService<ReconciliationService>().ReconcileAsync(m, sweep: true, cancellationToken).ConfigureAwait(false);
-            if (parse.GetValue(json)) await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result), ReportingJson.Options)).ConfigureAwait(false);
-            else await WriteTextAsync(console.Out, result).ConfigureAwait(false);
+            if (parse.GetValue(json)) await console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, console.Words), ReportingJson.Options)).ConfigureAwait(false);
+            else await WriteTextAsync(console, result).ConfigureAwait(false);
             return result.Complete ? ReportingCommandLine.Success : ReportingCommandLine.Findings;
         });
         return command;
     }
 
-    public static object ToJson(ReconciliationResult result) => new
+    public static object ToJson(ReconciliationResult result, Words words) => new
     {
         month = result.Month.ToString(),
         findings = result.Findings.Select(f => new
@@ -44,9 +44,9 @@ internal static class ReconcileCommand
             code = f.Code,
             licence = f.Licence,
             month = f.Month.ToString(),
-            kind = f.Kind == FindingKind.Consumption ? "consumption" : "sales",
+            kind = f.Kind.Code(),
             subject = f.Subject,
-            message = f.Message,
+            message = words.Render(f.Message),
             figures = f.Figures.ToDictionary(x => x.Name, x => x.Value),
             source = ReconciliationService.SourceName(f.Source),
         }),
@@ -55,13 +55,17 @@ internal static class ReconcileCommand
         resolved = result.Removed,
     };
 
-    private static async Task WriteTextAsync(TextWriter output, ReconciliationResult result)
+    private static async Task WriteTextAsync(CliConsole console, ReconciliationResult result)
     {
         foreach (var f in result.Findings)
-            await output.WriteLineAsync($"{f.Month} {f.Licence} {f.Code}{(f.Subject is null ? "" : " " + f.Subject)}: {f.Message}").ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Month}: {result.Findings.Count} findings ({result.Added} new, {result.Removed} resolved); sources: {string.Join(", ", result.Sources.Select(s => $"{s.Key} {s.Value.State}"))}")).ConfigureAwait(false);
+        {
+            await console.Out.WriteLineAsync(console.Say(CliTexts.ReconcileFinding.With(("month", f.Month.ToString()), ("licence", f.Licence), ("code", f.Code),
+                ("subject", f.Subject ?? ""), ("message", console.Say(f.Message))))).ConfigureAwait(false);
+        }
+
+        await console.Out.WriteLineAsync(console.Say(CliTexts.ReconcileSummary.With(("month", MessageValue.Month(result.Month)), ("findings", result.Findings.Count),
+            ("added", result.Added), ("resolved", result.Removed), ("sources", MessageValue.Texts(result.Sources.Select(s => $"{s.Key} {s.Value.State}")))))).ConfigureAwait(false);
         foreach (var (name, status) in result.Sources.Where(s => s.Value.Detail is not null))
-            await output.WriteLineAsync($"  {name}: {status.State}: {status.Detail}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync(console.Say(CliTexts.ReconcileSource.With(("source", name), ("state", status.State), ("detail", status.Detail)))).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reporting.Application.Reports;
 using Reporting.Domain.Periods;
+using Reporting.Domain.Text;
 using Reporting.Storage.Reports;
 
 namespace Reporting.Cli.Commands;
@@ -23,8 +23,8 @@ internal static class ReportCommands
 
     private static Option<string> QuarterOption() => new("--quarter") { Description = "The quarter, e.g. 2025-Q1.", Required = true };
 
-    private static Quarter ParseQuarter(string? text) =>
-        Quarter.TryParse(text, out var quarter) ? quarter : throw new UsageException($"'{text}' is not a quarter; write it as 2025-Q1.");
+    private static Quarter ParseQuarter(CliConsole console, string? text) =>
+        Quarter.TryParse(text, out var quarter) ? quarter : throw new UsageException(console.Say(CliTexts.NotAQuarter.With(("text", text))));
 
     private static Command Quarterly(CliConsole console)
     {
@@ -35,14 +35,18 @@ internal static class ReportCommands
         var command = new Command("quarterly", "Build (or fetch the current) consolidated report of a quarter and save it.") { quarter, output, storage, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var q = ParseQuarter(parse.GetValue(quarter));
-            var connection = CommonOptions.RequireStorage(parse.GetValue(storage));
-            await using var services = CliServices.Build(CliServices.StorageSettings(connection), parse.GetValue(verbose));
+            var q = ParseQuarter(console, parse.GetValue(quarter));
+            var path = CommonOptions.RequireWritablePath(console, parse.GetValue(output) ?? $"consolidated-{q}.xlsx");
+            var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));
+            await using var services = CliServices.Build(CliServices.StorageSettings(console, connection), parse.GetValue(verbose));
+            // A quarter that has not begun has nothing to report: refused rather than published as an empty version.
+            if (KazakhstanTime.Today(services.GetRequiredService<TimeProvider>()) < q.Start)
+                throw new UsageException(console.Say(CliTexts.ReportNotBegun.With(("quarter", MessageValue.Quarter(q)))));
             var result = await services.GetRequiredService<QuarterlyReportService>().BuildAsync(q, cancellationToken).ConfigureAwait(false);
-            var path = parse.GetValue(output) ?? $"consolidated-{q}.xlsx";
             await SaveAsync(services.GetRequiredService<ReportStore>(), result.Version, path, cancellationToken).ConfigureAwait(false);
-            await console.Out.WriteLineAsync(Describe(result)).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"Saved {path} and {Path.ChangeExtension(path, ".csv")} (blob reports/{result.Version.WorkbookBlob}).").ConfigureAwait(false);
+            await console.Out.WriteLineAsync(Describe(result, console)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(console.Say(CliTexts.ReportSaved.With(("path", path), ("csv", Path.ChangeExtension(path, ".csv")), ("blob", "reports/" + result.Version.WorkbookBlob))))
+                .ConfigureAwait(false);
             return ReportingCommandLine.Success;
         });
         return command;
@@ -51,23 +55,28 @@ internal static class ReportCommands
     private static Command Link(CliConsole console)
     {
         var quarter = QuarterOption();
-        var hours = new Option<double?>("--hours") { Description = "How long the link stays valid (default Reports:LinkLifetime, 24 h)." };
+        var hours = new Option<double?>("--hours") { Description = "How long the link stays valid, from a minute to 168 hours (default Reports:LinkLifetime, 24 h)." };
         var csv = new Option<bool>("--csv") { Description = "Link to the CSV instead of the workbook." };
         var storage = CommonOptions.Storage();
         var command = new Command("link", "Print a time-limited read-only download URL for the current report of a quarter.") { quarter, hours, csv, storage };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var q = ParseQuarter(parse.GetValue(quarter));
-            var connection = CommonOptions.RequireStorage(parse.GetValue(storage));
-            await using var services = CliServices.Build(CliServices.StorageSettings(connection), verbose: false);
+            var q = ParseQuarter(console, parse.GetValue(quarter));
+            var lifetimeOption = parse.GetValue(hours) is { } h ? TimeSpan.FromHours(h) : (TimeSpan?)null;
+            if (lifetimeOption is { } given && (given < TimeSpan.FromMinutes(1) || given > TimeSpan.FromDays(7))) throw new UsageException(console[CliTexts.LinkHours]);
+            var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));
+            await using var services = CliServices.Build(CliServices.StorageSettings(console, connection), verbose: false);
             var store = services.GetRequiredService<ReportStore>();
             var current = await store.GetCurrentAsync(q, cancellationToken).ConfigureAwait(false)
-                ?? throw new UsageException($"There is no report for {q} yet; build it with 'reporting report quarterly --quarter {q}'.");
-            var lifetime = parse.GetValue(hours) is { } h ? TimeSpan.FromHours(h) : services.GetRequiredService<IOptions<ReportsOptions>>().Value.LinkLifetime;
-            if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromDays(7)) throw new UsageException("--hours must be more than 0 and at most 168.");
+                ?? throw new UsageException(console.Say(CliTexts.ReportNone.With(("quarter", MessageValue.Quarter(q)))));
+            var lifetime = lifetimeOption ?? services.GetRequiredService<IOptions<ReportsOptions>>().Value.LinkLifetime;
             var url = await store.CreateReadLinkAsync(parse.GetValue(csv) ? current.CsvBlob : current.WorkbookBlob, lifetime, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync(url.ToString()).ConfigureAwait(false);
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{q} version {current.Number}, valid for {lifetime.TotalHours:0.#} h (read only).")).ConfigureAwait(false);
+            var words = console.Words;
+            var valid = lifetime >= TimeSpan.FromHours(1)
+                ? words.Render(CliTexts.LifetimeHours.With(("hours", MessageValue.Number(Math.Round((decimal)lifetime.TotalHours, 1)))))
+                : words.Render(CliTexts.LifetimeMinutes.With(("minutes", MessageValue.Number(Math.Round((decimal)lifetime.TotalMinutes, 1)))));
+            await console.Error.WriteLineAsync(console.Say(CliTexts.LinkValid.With(("quarter", MessageValue.Quarter(q)), ("version", current.Number), ("lifetime", valid)))).ConfigureAwait(false);
             return ReportingCommandLine.Success;
         });
         return command;
@@ -77,15 +86,17 @@ internal static class ReportCommands
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        await File.WriteAllBytesAsync(path, (await store.DownloadAsync(version.WorkbookBlob, cancellationToken).ConfigureAwait(false)).ToArray(), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllBytesAsync(Path.ChangeExtension(path, ".csv"), (await store.DownloadAsync(version.CsvBlob, cancellationToken).ConfigureAwait(false)).ToArray(), cancellationToken).ConfigureAwait(false);
+        await CommonOptions.WriteFileAsync(path, (await store.DownloadAsync(version.WorkbookBlob, cancellationToken).ConfigureAwait(false)).ToArray(), cancellationToken).ConfigureAwait(false);
+        await CommonOptions.WriteFileAsync(Path.ChangeExtension(path, ".csv"), (await store.DownloadAsync(version.CsvBlob, cancellationToken).ConfigureAwait(false)).ToArray(), cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    public static string Describe(QuarterlyReportResult result)
+    public static string Describe(QuarterlyReportResult result, CliConsole console)
     {
         var t = result.Report.Totals;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{result.Report.Quarter}: version {result.Version.Number} ({(result.Created ? "new" : "unchanged")}), {t.Licences} licences, {t.KwhTotal:#,##0} kWh, fee {t.FeeKzt:#,##0.00} KZT" +
-            $"{(t.RateUnverified > 0 ? $" (+{t.RateUnverified} rate-unverified)" : "")}, {t.Violations} violations, {result.Report.Missing.Count} missing and {t.LateReports} late reports");
+        var line = console.Say(CliTexts.ReportDescribe.With(("quarter", MessageValue.Quarter(result.Report.Quarter)), ("version", result.Version.Number),
+            ("state", console[result.Created ? CliTexts.ReportNew : CliTexts.ReportUnchanged]), ("licences", t.Licences), ("kwh", MessageValue.Kwh(t.KwhTotal)),
+            ("fee", MessageValue.Money(t.FeeKzt)), ("violations", t.Violations), ("missing", result.Report.Missing.Count), ("late", t.LateReports)));
+        return t.RateUnverified > 0 ? line + " " + console.Say(CliTexts.ReportRateUnverified.With(("count", t.RateUnverified))) : line;
     }
 }

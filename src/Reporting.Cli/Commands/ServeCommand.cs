@@ -42,7 +42,7 @@ internal static class ServeCommand
             try
             {
                 await using var embedded = await EmbeddedStorage.OpenAsync(parse.GetValue(storage), parse.GetValue(data), console, stop.Token).ConfigureAwait(false);
-                await using var services = CliServices.Build(CliServices.StorageSettings(embedded.ConnectionString), parse.GetValue(verbose));
+                await using var services = CliServices.Build(CliServices.StorageSettings(console, embedded.ConnectionString), parse.GetValue(verbose));
                 await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(stop.Token).ConfigureAwait(false);
                 var clients = services.GetRequiredService<StorageClients>();
                 if (embedded.IsEmbedded) await console.Out.WriteLineAsync($"Storage connection string (drop workbooks into '{clients.Layout.UploadsContainer}/LICENCE/'):\n{embedded.ConnectionString}").ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal static class ServeCommand
             var stopped = !await StepAsync("sweep", async () =>
             {
                 var result = await sweeper.SweepAsync(null, stop).ConfigureAwait(false);
-                foreach (var outcome in result.Outcomes) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {IngestCommand.Line(outcome)}").ConfigureAwait(false);
+                foreach (var outcome in result.Outcomes) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {IngestCommand.Line(outcome, console)}").ConfigureAwait(false);
             }).ConfigureAwait(false);
 
             if (!stopped && time.GetUtcNow() >= nextReconcile)
@@ -93,7 +93,7 @@ internal static class ServeCommand
                 {
                     foreach (var report in await scheduler.RunAsync(stop).ConfigureAwait(false))
                     {
-                        if (report.Created) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {ReportCommands.Describe(report)}").ConfigureAwait(false);
+                        if (report.Created) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {ReportCommands.Describe(report, console)}").ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
                 nextReports = Next(reportsCron, time.GetUtcNow());

@@ -14,12 +14,12 @@ internal static class StorageCommands
         var init = new Command("init", "Create every container and table the pipeline uses (idempotent).") { storage, verbose };
         init.SetAction(async (parse, cancellationToken) =>
         {
-            var connection = CommonOptions.RequireStorage(parse.GetValue(storage));
-            await using var services = CliServices.Build(CliServices.StorageSettings(connection), parse.GetValue(verbose));
+            var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));
+            await using var services = CliServices.Build(CliServices.StorageSettings(console, connection), parse.GetValue(verbose));
             var clients = services.GetRequiredService<StorageClients>();
             await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var name in clients.Layout.Containers) await console.Out.WriteLineAsync($"container {name}").ConfigureAwait(false);
-            foreach (var name in clients.Layout.Tables) await console.Out.WriteLineAsync($"table     {name}").ConfigureAwait(false);
+            foreach (var name in clients.Layout.Containers) await console.Out.WriteLineAsync(console.Say(CliTexts.StorageContainer.With(("name", name)))).ConfigureAwait(false);
+            foreach (var name in clients.Layout.Tables) await console.Out.WriteLineAsync(console.Say(CliTexts.StorageTable.With(("name", name)))).ConfigureAwait(false);
             return ReportingCommandLine.Success;
         });
 

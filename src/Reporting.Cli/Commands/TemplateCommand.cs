@@ -1,26 +1,37 @@
 using System.CommandLine;
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
+using Reporting.Excel.Registry;
 using Reporting.Excel.Templates;
 
 namespace Reporting.Cli.Commands;
 
-/// <summary>`reporting template consumption|sales --out FILE`: writes a blank report workbook for miners.</summary>
+/// <summary>
+/// `reporting template consumption|sales|registry --out FILE [--lang kk|ru|en]`: writes a blank workbook in the chosen
+/// language: a miner's report template, or the regulator's registry template.
+/// </summary>
 internal static class TemplateCommand
 {
     public static Command Build(CliConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "consumption or sales" };
-        kind.AcceptOnlyFromAmong("consumption", "sales");
+        var kind = new Argument<string>("kind") { Description = "consumption, sales or registry" };
+        kind.AcceptOnlyFromAmong("consumption", "sales", "registry");
         var output = new Option<string>("--out") { Description = "Where to write the template (.xlsx).", Required = true };
-        var command = new Command("template", "Write a blank report template (consumption or sales).") { kind, output };
+        var command = new Command("template", "Write a blank template: a miner's report (consumption or sales), or the registry.") { kind, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ReportKinds.TryParse(parse.GetValue(kind), out var reportKind);
-            var path = parse.GetValue(output)!;
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null && !Directory.Exists(directory)) throw new UsageException($"Folder not found: {directory}");
-            await File.WriteAllBytesAsync(path, TemplateWriter.ToBytes(reportKind), cancellationToken).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"Wrote the {reportKind.Code()} template to {path}").ConfigureAwait(false);
+            var path = CommonOptions.RequireWritablePath(console, parse.GetValue(output)!);
+            var which = parse.GetValue(kind)!;
+            if (which == "registry")
+            {
+                await CommonOptions.WriteFileAsync(path, RegistryWorkbookWriter.ToBytes(Domain.Registry.Registry.Empty, console.Language), cancellationToken).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(console.Say(CliTexts.TemplateRegistryWritten.With(("path", path)))).ConfigureAwait(false);
+                return ReportingCommandLine.Success;
+            }
+
+            var reportKind = Domain.EnumCodes.Parse<ReportKind>(which);
+            await CommonOptions.WriteFileAsync(path, TemplateWriter.ToBytes(reportKind, console.Language), cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(console.Say(CliTexts.TemplateWritten.With(("kind", Terms.Term(reportKind)), ("path", path)))).ConfigureAwait(false);
             return ReportingCommandLine.Success;
         });
         return command;

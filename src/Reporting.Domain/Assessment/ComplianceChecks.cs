@@ -1,6 +1,6 @@
-using System.Globalization;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Domain.Assessment;
@@ -26,21 +26,22 @@ internal static class ComplianceChecks
             var source = reports.Length == 1 ? reports[0].Source : null;
             if (quotaKwh is null)
             {
-                violations.Add(new Violation(ViolationCodes.NoQuota, Severity.Error, input.Licence, month.ToString(), null,
-                    Text($"{gridKwh:#,##0.###} kWh of grid electricity used in {month} without a quota bought in centralised trading for that month."),
-                    [new Figure("grid_kwh", gridKwh, "kWh")], applies.Reference, source));
+                violations.Add(new Violation(ViolationCodes.NoQuota.With(("month", MessageValue.Month(month)), ("grid_kwh", MessageValue.Kwh(gridKwh))),
+                    Severity.Error, input.Licence, month.ToString(), null, [new Figure("grid_kwh", gridKwh, "kWh")], applies.Reference, source));
             }
             else if (gridKwh > quotaKwh)
             {
-                violations.Add(new Violation(ViolationCodes.QuotaExceeded, Severity.Error, input.Licence, month.ToString(), null,
-                    Text($"Grid electricity used in {month} ({gridKwh:#,##0.###} kWh) exceeds the quota bought ({quotaKwh:#,##0.###} kWh) by {line.ExcessKwh:#,##0.###} kWh."),
+                violations.Add(new Violation(
+                    ViolationCodes.QuotaExceeded.With(("month", MessageValue.Month(month)), ("grid_kwh", MessageValue.Kwh(gridKwh)),
+                        ("quota_kwh", MessageValue.Kwh(quotaKwh.Value)), ("excess_kwh", MessageValue.Kwh(line.ExcessKwh))),
+                    Severity.Error, input.Licence, month.ToString(), null,
                     [new Figure("grid_kwh", gridKwh, "kWh"), new Figure("quota_kwh", quotaKwh.Value, "kWh"), new Figure("excess_kwh", line.ExcessKwh, "kWh")],
                     applies.Reference, source));
             }
         }
 
         var status = months.All(m => !m.Applies) ? QuotaStatus.NotApplicable
-            : violations.Any(v => v.Code is ViolationCodes.NoQuota or ViolationCodes.QuotaExceeded) ? QuotaStatus.Violated
+            : violations.Any(v => v.Code == ViolationCodes.NoQuota || v.Code == ViolationCodes.QuotaExceeded) ? QuotaStatus.Violated
             : QuotaStatus.Compliant;
         return new QuotaAssessment(status, months);
     }
@@ -63,8 +64,9 @@ internal static class ComplianceChecks
             var quantity = group.Sum(x => x.Sale.Quantity);
             var name = group.First().Sale.Exchange.Trim();
             var sources = group.Select(x => x.Report.Source).Distinct().ToArray();
-            violations.Add(new Violation(ViolationCodes.SaleExchangeNotAifc, Severity.Warning, input.Licence, group.Key.Period.ToString(), name,
-                Text($"{quantity:0.########} units sold in {group.Key.Period} on '{name}', which is not an AIFC exchange; they do not count towards the mandatory sale."),
+            violations.Add(new Violation(
+                ViolationCodes.SaleExchangeNotAifc.With(("quantity", MessageValue.Quantity(quantity)), ("month", MessageValue.Month(group.Key.Period)), ("exchange", name)),
+                Severity.Warning, input.Licence, group.Key.Period.ToString(), name,
                 [new Figure("quantity", quantity, "units")], required.Reference, sources.Length == 1 ? sources[0] : null));
         }
 
@@ -83,8 +85,11 @@ internal static class ComplianceChecks
             if (compliant) continue;
 
             var shortfall = share * minedQuantity - soldAifc;
-            violations.Add(new Violation(ViolationCodes.SaleShareBelowMinimum, Severity.Error, input.Licence, input.Quarter.ToString(), asset,
-                Text($"{soldAifc:0.########} of {minedQuantity:0.########} {asset} mined in {input.Quarter} were sold on AIFC exchanges ({assetShare:P2}); at least {share:P0} is required, {shortfall:0.########} {asset} short."),
+            violations.Add(new Violation(
+                ViolationCodes.SaleShareBelowMinimum.With(("asset", asset), ("quarter", MessageValue.Quarter(input.Quarter)), ("sold", MessageValue.Quantity(soldAifc)),
+                    ("mined", MessageValue.Quantity(minedQuantity)), ("share", MessageValue.Share(assetShare!.Value)), ("required", MessageValue.Share(share)),
+                    ("shortfall", MessageValue.Quantity(shortfall))),
+                Severity.Error, input.Licence, input.Quarter.ToString(), asset,
                 [new Figure("mined", minedQuantity, asset), new Figure("sold_aifc", soldAifc, asset), new Figure("share", assetShare!.Value, "share"),
                  new Figure("required_share", share, "share"), new Figure("shortfall", shortfall, asset)],
                 required.Reference, null));
@@ -104,24 +109,30 @@ internal static class ComplianceChecks
             var period = report.Period.ToString();
             if (licence is null)
             {
-                violations.Add(new Violation(ViolationCodes.LicenceUnknown, Severity.Error, input.Licence, period, null,
-                    $"Licence {input.Licence} is not in the registry; the {report.Kind.Code()} report for {period} cannot be matched to a licence holder.",
-                    [], "registry", report.Source));
+                violations.Add(new Violation(
+                    ViolationCodes.LicenceUnknown.With(("licence", input.Licence), ("kind", Terms.Term(report.Kind)), ("month", MessageValue.Month(report.Period))),
+                    Severity.Error, input.Licence, period, null, [], "registry", report.Source));
                 continue;
             }
 
             if (!licence.IsActiveIn(report.Period))
             {
-                violations.Add(new Violation(ViolationCodes.LicenceInactive, Severity.Error, input.Licence, period, null,
-                    Text($"Licence {licence.Number} was not in force in {period} (valid {licence.ValidFrom:yyyy-MM-dd} to {licence.ValidTo:yyyy-MM-dd}, status {licence.Status.ToString().ToLowerInvariant()}{(licence.StatusSince is { } since ? " since " + since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}), yet a {report.Kind.Code()} report was filed for it."),
-                    [], "registry", report.Source));
+                var message = licence.StatusSince is { } since
+                    ? ViolationCodes.LicenceInactiveSince.With(("licence", licence.Number), ("month", MessageValue.Month(report.Period)),
+                        ("valid_from", MessageValue.Date(licence.ValidFrom)), ("valid_to", MessageValue.Date(licence.ValidTo)), ("status", Terms.Term(licence.Status)),
+                        ("since", MessageValue.Date(since)), ("kind", Terms.Term(report.Kind)))
+                    : ViolationCodes.LicenceInactive.With(("licence", licence.Number), ("month", MessageValue.Month(report.Period)),
+                        ("valid_from", MessageValue.Date(licence.ValidFrom)), ("valid_to", MessageValue.Date(licence.ValidTo)), ("status", Terms.Term(licence.Status)),
+                        ("kind", Terms.Term(report.Kind)));
+                violations.Add(new Violation(message, Severity.Error, input.Licence, period, null, [], "registry", report.Source));
             }
 
             if (!string.Equals(report.Header.Bin, licence.Bin, StringComparison.Ordinal))
             {
-                violations.Add(new Violation(ViolationCodes.BinMismatch, Severity.Error, input.Licence, period, report.Header.Bin,
-                    $"The {report.Kind.Code()} report for {period} gives BIN {report.Header.Bin}, but licence {licence.Number} belongs to BIN {licence.Bin}.",
-                    [], "registry", report.Source));
+                violations.Add(new Violation(
+                    ViolationCodes.BinMismatch.With(("kind", Terms.Term(report.Kind)), ("month", MessageValue.Month(report.Period)), ("bin", report.Header.Bin),
+                        ("licence", licence.Number), ("licence_bin", licence.Bin)),
+                    Severity.Error, input.Licence, period, report.Header.Bin, [], "registry", report.Source));
             }
         }
     }
@@ -139,12 +150,12 @@ internal static class ComplianceChecks
             var consumed = reports.SelectMany(r => r.Rows).Sum(r => r.Kwh);
             var capacity = equipment.Sum(e => e.MaxKwhIn(month)) * loadFactor;
             if (consumed <= capacity) continue;
-            violations.Add(new Violation(ViolationCodes.ConsumptionImplausible, Severity.Warning, input.Licence, month.ToString(), null,
-                Text($"{consumed:#,##0.###} kWh reported for {month} exceed what the registered equipment can draw running flat out ({capacity:#,##0.###} kWh: rated power x units x {month.Hours} hours). Unregistered equipment, or a wrong figure?"),
+            violations.Add(new Violation(
+                ViolationCodes.ConsumptionImplausible.With(("kwh", MessageValue.Kwh(consumed)), ("month", MessageValue.Month(month)),
+                    ("capacity_kwh", MessageValue.Kwh(capacity)), ("hours", month.Hours)),
+                Severity.Warning, input.Licence, month.ToString(), null,
                 [new Figure("consumed_kwh", consumed, "kWh"), new Figure("capacity_kwh", capacity, "kWh")],
                 factor.Reference, reports.Length == 1 ? reports[0].Source : null));
         }
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

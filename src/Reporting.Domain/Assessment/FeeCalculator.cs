@@ -1,7 +1,7 @@
-using System.Globalization;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
+using Reporting.Domain.Text;
 
 namespace Reporting.Domain.Assessment;
 
@@ -11,7 +11,11 @@ namespace Reporting.Domain.Assessment;
 /// </summary>
 public static class FeeCalculator
 {
-    private sealed record Ground(string Name, decimal? Rate);
+    /// <summary>A ground for a rate (its wording, a catalogue message) and the rate; the wording's JSON is its identity.</summary>
+    private sealed record Ground(Message Name, decimal? Rate)
+    {
+        public string Key => MessageJson.Serialize(Name);
+    }
 
     public static FeeAssessment Calculate(Quarter quarter, IReadOnlyList<ConsumptionRow> rows, RuleSet rules)
     {
@@ -28,7 +32,7 @@ public static class FeeCalculator
 
         var average = AveragePrice(rows, averageSources.Value!);
         var band = BandRate(average, bands.Value);
-        var lines = new Dictionary<(string Ground, decimal? Rate), decimal>();
+        var lines = new Dictionary<(string Key, decimal? Rate), (Message Ground, decimal Kwh)>();
         var references = new SortedSet<string>(StringComparer.Ordinal) { rates.Reference, rounding.Reference, payment.Reference, averageSources.Reference };
         foreach (var row in rows)
         {
@@ -42,24 +46,24 @@ public static class FeeCalculator
             }
             else
             {
-                grounds.Add(new Ground(row.Source.Code(), sourceRate.Fixed));
+                grounds.Add(new Ground(FeeTexts.GroundSource.With(("source", Terms.Term(row.Source))), sourceRate.Fixed));
             }
 
             if (!row.IsMetered && unmetered.Value is { } unmeteredRate)
             {
-                grounds.Add(new Ground("unmetered", unmeteredRate));
+                grounds.Add(new Ground(FeeTexts.GroundUnmetered.With(), unmeteredRate));
                 references.Add(unmetered.Reference);
             }
 
             var chosen = Highest(grounds, rateMax.Value);
             if (rateMax.Value is not null) references.Add(rateMax.Reference);
-            var key = (chosen.Name, chosen.Rate);
-            lines[key] = lines.GetValueOrDefault(key) + row.Kwh;
+            var key = (chosen.Key, chosen.Rate);
+            lines[key] = (chosen.Name, (lines.TryGetValue(key, out var line) ? line.Kwh : 0) + row.Kwh);
         }
 
         var feeLines = lines
-            .Select(l => new FeeLine(l.Key.Ground, l.Key.Rate, l.Value, l.Key.Rate * l.Value))
-            .OrderByDescending(l => l.RateKztPerKwh ?? decimal.MaxValue).ThenBy(l => l.Ground, StringComparer.Ordinal)
+            .Select(l => new FeeLine(l.Value.Ground, l.Key.Rate, l.Value.Kwh, l.Key.Rate * l.Value.Kwh))
+            .OrderByDescending(l => l.RateKztPerKwh ?? decimal.MaxValue).ThenBy(l => MessageJson.Serialize(l.Ground), StringComparer.Ordinal)
             .ToArray();
         var unverified = feeLines.Any(l => l.RateKztPerKwh is null);
         decimal? amount = unverified ? null : rounding.Value!.Apply(feeLines.Sum(l => l.AmountKzt!.Value));
@@ -70,7 +74,6 @@ public static class FeeCalculator
             amount,
             average,
             feeLines,
-            Describe(feeLines, average, unverified),
             declaration.Value?.For(quarter),
             payment.Value?.For(quarter),
             references.ToArray());
@@ -101,14 +104,13 @@ public static class FeeCalculator
         return null;
     }
 
-    private static string BandName(EnergySource source, decimal? average, PriceBand? band, IReadOnlyList<PriceBand>? bands)
+    private static Message BandName(EnergySource source, decimal? average, PriceBand? band, IReadOnlyList<PriceBand>? bands)
     {
-        if (band is null) return $"{source.Code()} (no price band)";
+        if (band is null) return FeeTexts.GroundNoBand.With(("source", Terms.Term(source)));
         var next = bands!.Where(b => b.FromPrice > band.FromPrice).Select(b => (decimal?)b.FromPrice).Min();
-        var range = next is null
-            ? $"average price >= {Number(band.FromPrice)}"
-            : $"average price {Number(band.FromPrice)}-{Number(next.Value)}";
-        return $"{source.Code()}, {range}";
+        return next is null
+            ? FeeTexts.GroundBandTop.With(("source", Terms.Term(source)), ("from", MessageValue.Number(band.FromPrice)))
+            : FeeTexts.GroundBand.With(("source", Terms.Term(source)), ("from", MessageValue.Number(band.FromPrice)), ("to", MessageValue.Number(next.Value)));
     }
 
     /// <summary>
@@ -122,20 +124,8 @@ public static class FeeCalculator
         if (!anyUnknown) return known!;
         if (known is not null && rateMax is not null && known.Rate >= rateMax) return known;
         var unknown = grounds.First(g => g.Rate is null);
-        return grounds.Count == 1 ? unknown : new Ground(string.Join(" or ", grounds.Select(g => g.Name)), null);
+        return grounds.Count == 1
+            ? unknown
+            : new Ground(FeeTexts.GroundEither.With(("grounds", MessageValue.List(grounds.Select(g => MessageValue.Nested(g.Name))))), null);
     }
-
-    private static string Describe(IReadOnlyList<FeeLine> lines, decimal? average, bool unverified)
-    {
-        var parts = lines.Select(l => l.RateKztPerKwh is { } rate
-            ? string.Create(CultureInfo.InvariantCulture, $"{l.Kwh:#,##0.###} kWh x {Number(rate)} ({l.Ground})")
-            : string.Create(CultureInfo.InvariantCulture, $"{l.Kwh:#,##0.###} kWh x unverified rate ({l.Ground})"));
-        var text = string.Join(" + ", parts);
-        if (lines.Count == 0) text = "no consumption";
-        if (average is { } price) text = string.Create(CultureInfo.InvariantCulture, $"average price {Math.Round(price, 2, MidpointRounding.AwayFromZero):0.00} KZT/kWh; ") + text;
-        if (unverified) text += "; rate-unverified: no fee is assessed until the rules give the missing rate";
-        return text;
-    }
-
-    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

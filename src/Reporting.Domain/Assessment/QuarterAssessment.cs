@@ -12,8 +12,8 @@ public enum FeeStatus
     RateUnverified,
 }
 
-/// <summary>kWh charged at one rate on one ground ("grid at band >= 24", "unmetered").</summary>
-public sealed record FeeLine(string Ground, decimal? RateKztPerKwh, decimal Kwh, decimal? AmountKzt);
+/// <summary>kWh charged at one rate on one ground (its wording: "grid, average price from 24", "unmetered").</summary>
+public sealed record FeeLine(Text.Message Ground, decimal? RateKztPerKwh, decimal Kwh, decimal? AmountKzt);
 
 /// <summary>
 /// The quarter's fee. <c>AveragePriceKzt</c> is the exact average price of bought electricity (null
@@ -24,10 +24,13 @@ public sealed record FeeAssessment(
     decimal? AmountKzt,
     decimal? AveragePriceKzt,
     IReadOnlyList<FeeLine> Lines,
-    string Basis,
     DateOnly? DeclarationDue,
     DateOnly? PaymentDue,
-    IReadOnlyList<string> RuleReferences);
+    IReadOnlyList<string> RuleReferences)
+{
+    /// <summary>How the fee was worked out, in words: the average price, each line, and a note when a rate is unverified.</summary>
+    public IReadOnlyList<Text.Message> Basis => FeeTexts.Basis(Lines, AveragePriceKzt, Status);
+}
 
 public enum QuotaStatus
 {

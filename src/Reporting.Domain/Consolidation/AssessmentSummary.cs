@@ -23,7 +23,7 @@ public sealed record AssessmentSummary(
     decimal? AveragePriceKzt,
     FeeStatus FeeStatus,
     decimal? FeeKzt,
-    string FeeBasis,
+    IReadOnlyList<FeeLine> FeeLines,
     DateOnly? DeclarationDue,
     DateOnly? PaymentDue,
     QuotaStatus QuotaStatus,
@@ -38,4 +38,6 @@ public sealed record AssessmentSummary(
     IReadOnlyList<AssessmentInputRef> Inputs)
 {
     public decimal KwhTotal => KwhBySource.Values.Sum();
+
+    public IReadOnlyList<Text.Message> FeeBasis => FeeTexts.Basis(FeeLines, AveragePriceKzt, FeeStatus);
 }

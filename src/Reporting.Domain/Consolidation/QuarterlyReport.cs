@@ -4,23 +4,39 @@ using Reporting.Domain.Reports;
 
 namespace Reporting.Domain.Consolidation;
 
-/// <summary>One licence's line of the consolidated report.</summary>
+/// <summary>A licence's standing in a quarter, most serious first (the summary's status column).</summary>
+public enum LicenceQuarterStatus
+{
+    UnknownLicence,
+    InactiveLicence,
+    Violations,
+    MissingReports,
+    LateReports,
+    RateUnverified,
+    Warnings,
+    Compliant,
+}
+
+/// <summary>
+/// One licence's line of the consolidated report. Statuses are null when the licence filed no reports in the
+/// quarter; <c>FeeBasis</c> is empty without a consumption report.
+/// </summary>
 public sealed record SummaryRow(
     string Licence,
     string? Bin,
     string? Company,
-    string? Subtype,
-    string? Zone,
+    Registry.LicenceSubtype? Subtype,
+    Registry.Zone? Zone,
     IReadOnlyDictionary<EnergySource, decimal> KwhBySource,
     decimal KwhTotal,
     decimal? GridQuotaKwh,
-    string QuotaStatus,
-    string FeeBasis,
-    string FeeStatus,
+    QuotaStatus? QuotaStatus,
+    IReadOnlyList<Text.Message> FeeBasis,
+    FeeStatus? FeeStatus,
     decimal? FeeKzt,
     decimal? RequiredSaleShare,
     decimal? SaleShare,
-    string SaleStatus,
+    SaleStatus? SaleStatus,
     int MonthsActive,
     int ConsumptionReports,
     int SalesReports,
@@ -28,7 +44,7 @@ public sealed record SummaryRow(
     int Violations,
     int Warnings,
     int Findings,
-    string Status);
+    LicenceQuarterStatus Status);
 
 public sealed record SummaryTotals(
     int Licences,

@@ -79,18 +79,18 @@ public static class QuarterlyReportBuilder
                 number,
                 licence?.Bin,
                 licence?.Company,
-                licence?.Subtype.ToString(),
-                licence?.Zone.ToString(),
+                licence?.Subtype,
+                licence?.Zone,
                 EnergySources.All.ToDictionary(s => s, s => assessment?.KwhBySource[s] ?? 0),
                 assessment?.KwhTotal ?? 0,
                 assessment?.QuotaKwh,
-                assessment is null ? "no reports" : Kebab(assessment.QuotaStatus.ToString()),
-                assessment?.FeeBasis ?? "no consumption report",
-                assessment is null ? "no reports" : assessment.FeeStatus == FeeStatus.Assessed ? "assessed" : "rate-unverified",
+                assessment?.QuotaStatus,
+                assessment?.FeeBasis ?? [],
+                assessment?.FeeStatus,
                 assessment is null ? 0 : assessment.FeeKzt,
                 assessment?.RequiredSaleShare ?? rules.SaleShareMin.At(quarter.Start).Value,
                 assessment?.LowestSaleShare,
-                assessment is null ? "no reports" : Kebab(assessment.SaleStatus.ToString()),
+                assessment?.SaleStatus,
                 activeMonths.Length,
                 received.Count(i => i.Kind == ReportKind.Consumption),
                 received.Count(i => i.Kind == ReportKind.Sales),
@@ -107,7 +107,7 @@ public static class QuarterlyReportBuilder
             summary.Sum(r => r.KwhTotal),
             summary.Any(r => r.GridQuotaKwh is not null) ? summary.Sum(r => r.GridQuotaKwh ?? 0) : null,
             summary.Sum(r => r.FeeKzt ?? 0),
-            summary.Count(r => r.FeeStatus == "rate-unverified"),
+            summary.Count(r => r.FeeStatus == FeeStatus.RateUnverified),
             summary.Sum(r => r.ConsumptionReports),
             summary.Sum(r => r.SalesReports),
             summary.Sum(r => r.LateReports),
@@ -127,16 +127,16 @@ public static class QuarterlyReportBuilder
     }
 
     /// <summary>Most serious first: a breach, then missing reports, late ones, an unknown rate, warnings.</summary>
-    private static string Status(Licence? licence, Quarter quarter, int errors, int warnings, int missing, int late, AssessmentSummary? assessment)
+    private static LicenceQuarterStatus Status(Licence? licence, Quarter quarter, int errors, int warnings, int missing, int late, AssessmentSummary? assessment)
     {
-        if (licence is null) return "unknown licence";
-        if (!licence.IsActiveIn(quarter)) return "inactive licence";
-        if (errors > 0) return "violations";
-        if (missing > 0) return "missing reports";
-        if (late > 0) return "late reports";
-        if (assessment?.FeeStatus == FeeStatus.RateUnverified) return "rate unverified";
-        if (warnings > 0) return "warnings";
-        return "compliant";
+        if (licence is null) return LicenceQuarterStatus.UnknownLicence;
+        if (!licence.IsActiveIn(quarter)) return LicenceQuarterStatus.InactiveLicence;
+        if (errors > 0) return LicenceQuarterStatus.Violations;
+        if (missing > 0) return LicenceQuarterStatus.MissingReports;
+        if (late > 0) return LicenceQuarterStatus.LateReports;
+        if (assessment?.FeeStatus == FeeStatus.RateUnverified) return LicenceQuarterStatus.RateUnverified;
+        if (warnings > 0) return LicenceQuarterStatus.Warnings;
+        return LicenceQuarterStatus.Compliant;
     }
 
     private static string Fingerprint(Quarter quarter, IReadOnlyList<string> ruleVersions, string registryVersion, DateOnly? declaration, DateOnly? payment,
@@ -157,19 +157,19 @@ public static class QuarterlyReportBuilder
         Flush(32 * 1024);
         foreach (var r in summary)
         {
-            text.Append(c, $"S|{r.Licence}|{r.Bin}|{r.Company}|{r.Subtype}|{r.Zone}|{string.Join(",", EnergySources.All.Select(s => r.KwhBySource[s].ToString(c)))}|{r.GridQuotaKwh}|{r.QuotaStatus}|{r.FeeBasis}|{r.FeeStatus}|{r.FeeKzt}|{r.RequiredSaleShare}|{r.SaleShare}|{r.SaleStatus}|{r.MonthsActive}|{r.ConsumptionReports}|{r.SalesReports}|{r.LateReports}|{r.Violations}|{r.Warnings}|{r.Findings}|{r.Status}\n");
+            text.Append(c, $"S|{r.Licence}|{r.Bin}|{r.Company}|{r.Subtype?.Code()}|{r.Zone?.Code()}|{string.Join(",", EnergySources.All.Select(s => r.KwhBySource[s].ToString(c)))}|{r.GridQuotaKwh}|{r.QuotaStatus?.Code()}|{string.Join(";", r.FeeBasis.Select(Text.MessageJson.Serialize))}|{r.FeeStatus?.Code()}|{r.FeeKzt}|{r.RequiredSaleShare}|{r.SaleShare}|{r.SaleStatus?.Code()}|{r.MonthsActive}|{r.ConsumptionReports}|{r.SalesReports}|{r.LateReports}|{r.Violations}|{r.Warnings}|{r.Findings}|{r.Status.Code()}\n");
             Flush(32 * 1024);
         }
 
         foreach (var v in violations)
         {
-            text.Append(c, $"V|{v.Licence}|{v.Period}|{v.Code}|{v.Severity}|{v.Subject}|{string.Join(",", v.Figures.Select(f => f.Name + "=" + f.Value.ToString(c)))}|{v.RuleReference}|{v.Source}|{v.Message}\n");
+            text.Append(c, $"V|{v.Licence}|{v.Period}|{v.Code}|{v.Severity}|{v.Subject}|{string.Join(",", v.Figures.Select(f => f.Name + "=" + f.Value.ToString(c)))}|{v.RuleReference}|{v.Source}|{Text.MessageJson.Serialize(v.Message)}\n");
             Flush(32 * 1024);
         }
 
         foreach (var f in findings)
         {
-            text.Append(c, $"F|{f.Licence}|{f.Month}|{f.Code}|{f.Kind}|{f.Subject}|{string.Join(",", f.Figures.Select(x => x.Name + "=" + x.Value.ToString(c)))}|{f.Source}|{f.Message}\n");
+            text.Append(c, $"F|{f.Licence}|{f.Month}|{f.Code}|{f.Kind}|{f.Subject}|{string.Join(",", f.Figures.Select(x => x.Name + "=" + x.Value.ToString(c)))}|{f.Source}|{Text.MessageJson.Serialize(f.Message)}\n");
             Flush(32 * 1024);
         }
 
@@ -194,7 +194,4 @@ public static class QuarterlyReportBuilder
         Flush();
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 }

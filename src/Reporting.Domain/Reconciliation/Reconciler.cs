@@ -1,8 +1,8 @@
-using System.Globalization;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Registry;
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 
 namespace Reporting.Domain.Reconciliation;
 
@@ -30,16 +30,17 @@ public static class Reconciler
                 if (report is null)
                 {
                     if (now <= due) continue; // not due yet
-                    yield return new Finding(FindingCodes.ReportMissing, licence.Number, month, findingKind, null,
-                        Text($"No accepted {kind.Code()} report of {licence.Number} for {month}; it was due {KazakhstanTime.ToLocal(due):yyyy-MM-dd HH:mm} (Kazakhstan time)."),
-                        [], FindingSource.Reports);
+                    yield return new Finding(
+                        FindingCodes.ReportMissing.With(("kind", Terms.Term(kind)), ("licence", licence.Number), ("month", MessageValue.Month(month)), ("due", MessageValue.Instant(due))),
+                        licence.Number, month, findingKind, null, [], FindingSource.Reports);
                 }
                 else if (report.ReceivedAt > due)
                 {
                     var days = Math.Round((decimal)(report.ReceivedAt - due).TotalDays, 1);
-                    yield return new Finding(FindingCodes.ReportLate, licence.Number, month, findingKind, null,
-                        Text($"The {kind.Code()} report of {licence.Number} for {month} arrived {KazakhstanTime.ToLocal(report.ReceivedAt):yyyy-MM-dd HH:mm}, {days} days after it was due."),
-                        [new Figure("days_late", days, "days")], FindingSource.Reports);
+                    yield return new Finding(
+                        FindingCodes.ReportLate.With(("kind", Terms.Term(kind)), ("licence", licence.Number), ("month", MessageValue.Month(month)),
+                            ("received", MessageValue.Instant(report.ReceivedAt)), ("days", MessageValue.Number(days))),
+                        licence.Number, month, findingKind, null, [new Figure("days_late", days, "days")], FindingSource.Reports);
                 }
             }
         }
@@ -53,8 +54,10 @@ public static class Reconciler
             var reported = report.Rows.Where(r => r.Source == EnergySource.Grid).Sum(r => r.Kwh);
             var purchased = purchasedKwh.GetValueOrDefault(report.Licence.ToUpperInvariant());
             if (tolerance.Within(reported, purchased)) continue;
-            yield return new Finding(FindingCodes.ConsumptionMismatch, report.Licence, month, FindingKind.Consumption, null,
-                Text($"{report.Licence} reported {reported:#,##0.###} kWh of grid electricity for {month}; the market operator sold it {purchased:#,##0.###} kWh in centralised trading ({reported - purchased:+#,##0.###;-#,##0.###} kWh)."),
+            yield return new Finding(
+                FindingCodes.ConsumptionMismatch.With(("licence", report.Licence), ("reported", MessageValue.Kwh(reported)), ("month", MessageValue.Month(month)),
+                    ("purchased", MessageValue.Kwh(purchased)), ("difference", MessageValue.Kwh(reported - purchased))),
+                report.Licence, month, FindingKind.Consumption, null,
                 [new Figure("reported_kwh", reported, "kWh"), new Figure("purchased_kwh", purchased, "kWh"), new Figure("difference_kwh", reported - purchased, "kWh")],
                 FindingSource.MarketOperator);
         }
@@ -79,11 +82,13 @@ public static class Reconciler
             }
 
             var confirmedQuantity = confirmation.TradeId is null ? 0 : confirmation.Quantity;
-            var why = confirmation.TradeId is null
-                ? $"{sale.Exchange} has no confirmation of trade {sale.TradeId}"
-                : Text($"{sale.Exchange} confirms {confirmedQuantity:0.########} {confirmation.Asset} for trade {sale.TradeId}");
-            yield return new Finding(FindingCodes.SaleUnconfirmed, report.Licence, month, FindingKind.Sales, sale.TradeId,
-                Text($"{report.Licence} reported selling {sale.Quantity:0.########} {sale.Asset} on {sale.Exchange} on {sale.TradeDate:yyyy-MM-dd}; {why}."),
+            var message = confirmation.TradeId is null
+                ? FindingCodes.SaleUnconfirmed.With(("licence", report.Licence), ("quantity", MessageValue.Quantity(sale.Quantity)), ("asset", sale.Asset),
+                    ("exchange", sale.Exchange), ("date", MessageValue.Date(sale.TradeDate)), ("trade_id", sale.TradeId))
+                : FindingCodes.SaleUnconfirmedDiffers.With(("licence", report.Licence), ("quantity", MessageValue.Quantity(sale.Quantity)), ("asset", sale.Asset),
+                    ("exchange", sale.Exchange), ("date", MessageValue.Date(sale.TradeDate)), ("trade_id", sale.TradeId),
+                    ("confirmed", MessageValue.Quantity(confirmedQuantity)), ("confirmed_asset", confirmation.Asset));
+            yield return new Finding(message, report.Licence, month, FindingKind.Sales, sale.TradeId,
                 [new Figure("reported_quantity", sale.Quantity, sale.Asset), new Figure("confirmed_quantity", confirmedQuantity, sale.Asset)],
                 FindingSource.Exchange);
         }
@@ -99,12 +104,12 @@ public static class Reconciler
             var reported = mined.GetValueOrDefault(asset);
             var distributed = paid.GetValueOrDefault(asset);
             if (tolerance.Within(reported, distributed)) continue;
-            yield return new Finding(FindingCodes.MinedMismatch, report.Licence, month, FindingKind.Sales, asset,
-                Text($"{report.Licence} reported {reported:0.########} {asset} mined in {month}; the pools paid out {distributed:0.########} {asset} ({reported - distributed:+0.########;-0.########})."),
+            yield return new Finding(
+                FindingCodes.MinedMismatch.With(("licence", report.Licence), ("reported", MessageValue.Quantity(reported)), ("asset", asset), ("month", MessageValue.Month(month)),
+                    ("distributed", MessageValue.Quantity(distributed)), ("difference", MessageValue.Quantity(reported - distributed))),
+                report.Licence, month, FindingKind.Sales, asset,
                 [new Figure("reported_quantity", reported, asset), new Figure("distributed_quantity", distributed, asset), new Figure("difference", reported - distributed, asset)],
                 FindingSource.Pools);
         }
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

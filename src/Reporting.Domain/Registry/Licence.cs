@@ -42,6 +42,9 @@ public sealed record Licence(
     LicenceStatus Status,
     DateOnly? StatusSince = null)
 {
+    /// <summary>The language the licence holder reads its feedback in (the registry's Language column); null for the default.</summary>
+    public Text.Language? Language { get; init; }
+
     /// <summary>True when the licence allowed mining for at least part of the month.</summary>
     public bool IsActiveIn(Month month)
     {

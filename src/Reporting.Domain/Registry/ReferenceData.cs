@@ -23,7 +23,29 @@ public sealed record AifcExchange(string Code, string Name)
     }
 }
 
-/// <summary>The state's reference data the assessment checks reports against.</summary>
+/// <summary>Who may use the portal, and for what (the registry's Users sheet).</summary>
+public enum UserRole
+{
+    /// <summary>Files reports for its licences and reads their feedback and assessments; nothing else.</summary>
+    Miner,
+
+    /// <summary>The State Revenue Committee: reads every licence's figures and the consolidated reports; changes nothing.</summary>
+    Committee,
+
+    /// <summary>Runs the service: everything the committee reads, and the state of the pipeline.</summary>
+    Operator,
+}
+
+/// <summary>
+/// A person allowed into the portal: the identity the sign-in gives (an e-mail or user principal name, compared
+/// without regard to case), a role, and for a miner the licences they report for.
+/// </summary>
+public sealed record RegistryUser(string User, UserRole Role, IReadOnlyList<string> Licences)
+{
+    public bool Reports(string licence) => Role == UserRole.Miner && Licences.Any(l => string.Equals(l, licence, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The state's reference data the assessment checks reports against, and the portal's users.</summary>
 public sealed record Registry(
     IReadOnlyList<Licence> Licences,
     IReadOnlyList<GridQuota> Quotas,
@@ -31,6 +53,9 @@ public sealed record Registry(
     IReadOnlyList<AifcExchange> Exchanges)
 {
     public static Registry Empty { get; } = new([], [], [], []);
+
+    /// <summary>The portal's users; not part of the registry's version (they change no assessment).</summary>
+    public IReadOnlyList<RegistryUser> Users { get; init; } = [];
 
     public Licence? FindLicence(string number) =>
         Licences.FirstOrDefault(l => string.Equals(l.Number, number, StringComparison.OrdinalIgnoreCase));

@@ -23,18 +23,8 @@ public static class EnergySources
 {
     public static IReadOnlyList<EnergySource> All { get; } = Enum.GetValues<EnergySource>();
 
-    /// <summary>The code miners write in the Source column and the rules file uses.</summary>
-    public static string Code(this EnergySource source) => source switch
-    {
-        EnergySource.Grid => "grid",
-        EnergySource.Import => "import",
-        EnergySource.Renewable => "renewable",
-        EnergySource.OwnGeneration => "own-generation",
-        EnergySource.OffGrid => "off-grid",
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
-    };
-
-    public static IReadOnlyList<string> Codes { get; } = All.Select(Code).ToArray();
+    /// <summary>The codes miners write in the Source column and the rules file uses (EnumCodes: "own-generation").</summary>
+    public static IReadOnlyList<string> Codes { get; } = EnumCodes.Codes<EnergySource>();
 
     /// <summary>
     /// Accepts the code in any letter case, with spaces or underscores instead of the hyphen

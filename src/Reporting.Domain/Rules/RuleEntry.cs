@@ -20,7 +20,7 @@ public sealed record RuleEntry<T>(string Parameter, DateOnly EffectiveFrom, T? V
 /// <summary>A rule entry in force that is not confirmed: results that depend on it are flagged with it.</summary>
 public sealed record RuleNote(string Reference, RuleStatus Status, string Source)
 {
-    public string StatusCode => Status.ToString().ToLowerInvariant();
+    public string StatusCode => Status.Code();
 }
 
 /// <summary>What every parameter can tell whatever its value type.</summary>

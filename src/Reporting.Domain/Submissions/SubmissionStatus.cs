@@ -15,24 +15,3 @@ public enum SubmissionStatus
     /// <summary>Valid, but a newer upload for the same licence, month and kind replaced it. Kept, never deleted.</summary>
     Superseded,
 }
-
-public static class SubmissionStatuses
-{
-    public static string Code(this SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.Accepted => "accepted",
-        SubmissionStatus.Rejected => "rejected",
-        SubmissionStatus.Duplicate => "duplicate",
-        SubmissionStatus.Superseded => "superseded",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    public static SubmissionStatus Parse(string code) => code switch
-    {
-        "accepted" => SubmissionStatus.Accepted,
-        "rejected" => SubmissionStatus.Rejected,
-        "duplicate" => SubmissionStatus.Duplicate,
-        "superseded" => SubmissionStatus.Superseded,
-        _ => throw new FormatException($"Unknown submission status '{code}'."),
-    };
-}

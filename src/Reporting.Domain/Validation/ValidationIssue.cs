@@ -1,3 +1,5 @@
+using Reporting.Domain.Text;
+
 namespace Reporting.Domain.Validation;
 
 public enum Severity
@@ -7,16 +9,28 @@ public enum Severity
 }
 
 /// <summary>
-/// One problem found in a file: a stable code, where it is (sheet and A1 cell, when it has a place),
-/// the offending value as the miner typed it, and a message in words an accountant understands.
+/// One problem found in a file: what it is (a message: stable code and values, worded by the catalogue in the
+/// reader's language), where it is (sheet and A1 cell, when it has a place) and the offending value as the miner
+/// typed it.
 /// </summary>
-public sealed record ValidationIssue(string Code, Severity Severity, string? Sheet, string? Cell, string? Value, string Message)
+public sealed record ValidationIssue(Message Message, Severity Severity, string? Sheet, string? Cell, string? Value)
 {
-    public static ValidationIssue Error(string code, string? sheet, string? cell, string? value, string message) =>
-        new(code, Severity.Error, sheet, cell, value, message);
+    /// <summary>Longest value kept as typed; a longer one (a hostile 2-million-character cell) is cut, so feedback stays small.</summary>
+    public const int MaxValueLength = 200;
 
-    public static ValidationIssue Warning(string code, string? sheet, string? cell, string? value, string message) =>
-        new(code, Severity.Warning, sheet, cell, value, message);
+    public string? Value { get; init; } = Shorten(Value);
+
+    public string Code => Message.Code;
+
+    public bool IsFileLevel => IssueCodes.FileLevel.Contains(Code);
+
+    public static ValidationIssue Error(Message message, string? sheet = null, string? cell = null, string? value = null) =>
+        new(message, Severity.Error, sheet, cell, value);
+
+    public static ValidationIssue Warning(Message message, string? sheet = null, string? cell = null, string? value = null) =>
+        new(message, Severity.Warning, sheet, cell, value);
+
+    private static string? Shorten(string? value) => value is null || value.Length <= MaxValueLength ? value : value[..MaxValueLength] + "…";
 
     /// <summary>"Sheet!B7", "Sheet", or "" for file-level issues.</summary>
     public string Location => (Sheet, Cell) switch

@@ -1,11 +1,12 @@
 namespace Reporting.Domain.Validation;
 
-/// <summary>Every problem of one file, found in one pass.</summary>
+/// <summary>Every problem of one file, found in one pass; problems with the file as a whole come first.</summary>
 public sealed class ValidationReport
 {
     public ValidationReport(IReadOnlyList<ValidationIssue> issues, int suppressed = 0)
     {
-        Issues = issues;
+        // A stable sort: file-level problems (limits, format) first, everything else in the order found.
+        Issues = issues.Where(i => i.IsFileLevel).Concat(issues.Where(i => !i.IsFileLevel)).ToArray();
         Suppressed = suppressed;
         ErrorCount = issues.Count(i => i.Severity == Severity.Error);
         WarningCount = issues.Count - ErrorCount;
@@ -26,14 +27,16 @@ public sealed class ValidationReport
 }
 
 /// <summary>
-/// Collects issues while a file is read. Keeps at most <see cref="Capacity"/> of them so a hostile file
-/// cannot exhaust memory, counting the rest; errors are never lost from the counts.
+/// Collects issues while a file is read. Keeps at most <see cref="Capacity"/> of them so a hostile file cannot
+/// exhaust memory, counting the rest; errors are never lost from the counts, and problems with the file as a
+/// whole (limits, format; at most a handful) are always kept, whatever came before them.
 /// </summary>
 public sealed class IssueCollector(int capacity = IssueCollector.DefaultCapacity)
 {
     public const int DefaultCapacity = 1000;
 
     private readonly List<ValidationIssue> _issues = [];
+    private readonly List<ValidationIssue> _fileLevel = [];
 
     public int Capacity { get; } = capacity;
     public int Suppressed { get; private set; }
@@ -43,25 +46,23 @@ public sealed class IssueCollector(int capacity = IssueCollector.DefaultCapacity
     public void Add(ValidationIssue issue)
     {
         if (issue.Severity == Severity.Error) ErrorCount++;
-        if (_issues.Count < Capacity) _issues.Add(issue);
+        if (issue.IsFileLevel) _fileLevel.Add(issue);
+        else if (_issues.Count < Capacity) _issues.Add(issue);
         else Suppressed++;
     }
 
-    public void Error(string code, string? sheet, string? cell, string? value, string message) =>
-        Add(ValidationIssue.Error(code, sheet, cell, value, message));
+    public void Error(Text.Message message, string? sheet = null, string? cell = null, string? value = null) =>
+        Add(ValidationIssue.Error(message, sheet, cell, value));
 
-    public void Warning(string code, string? sheet, string? cell, string? value, string message) =>
-        Add(ValidationIssue.Warning(code, sheet, cell, value, message));
+    public void Warning(Text.Message message, string? sheet = null, string? cell = null, string? value = null) =>
+        Add(ValidationIssue.Warning(message, sheet, cell, value));
 
     public ValidationReport ToReport()
     {
-        var issues = new List<ValidationIssue>(_issues);
-        if (Suppressed > 0)
-        {
-            issues.Add(ValidationIssue.Warning(IssueCodes.TooManyIssues, null, null, null,
-                $"{Suppressed} further problems were found and not listed. Fix the ones above and upload the file again."));
-        }
-
+        var issues = new List<ValidationIssue>(_fileLevel.Count + _issues.Count + 1);
+        issues.AddRange(_fileLevel);
+        issues.AddRange(_issues);
+        if (Suppressed > 0) issues.Add(ValidationIssue.Warning(IssueCodes.TooManyIssues.With(("count", Suppressed))));
         return new ValidationReport(issues, Suppressed);
     }
 }

@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Text;
-using Reporting.Excel.Writing;
+using Reporting.Domain;
 using Reporting.Domain.Assessment;
+using Reporting.Excel.Writing;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
-using Reporting.Domain.Validation;
+using Reporting.Domain.Text;
 
 namespace Reporting.Excel.Consolidation;
 
 /// <summary>
 /// The consolidated quarterly workbook (sheets Summary, Violations, Reconciliation, Missing, Late, About) and the Summary
-/// as CSV. Numbers are numbers with formats, dates are dates, column widths are set explicitly, headers are
-/// frozen and filtered, and text from outside never becomes a formula. Written with the streaming
-/// <see cref="XlsxWriter"/>: a quarter of thousands of licences (and their tens of thousands of input
-/// uploads in the audit trail) is written in a fraction of a second and without holding a workbook model.
+/// as CSV, worded in one language (Reports:Language). Numbers are numbers with formats, dates are dates, column widths
+/// are set explicitly, headers are frozen and filtered, and text from outside never becomes a formula. Written with the
+/// streaming <see cref="XlsxWriter"/>: a quarter of thousands of licences (and their tens of thousands of input uploads
+/// in the audit trail) is written in a fraction of a second and without holding a workbook model.
 /// </summary>
 public static class QuarterlyReportWriter
 {
@@ -24,19 +25,28 @@ public static class QuarterlyReportWriter
     private const string DateFormat = "yyyy-mm-dd";
     private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
 
-    private static readonly (string Header, double Width)[] SummaryColumns =
+    /// <summary>The Summary's columns: the header (worded per language) and its width.</summary>
+    private static (Func<Words, string> Header, double Width)[] SummaryColumns { get; } =
     [
-        ("Licence", 14), ("BIN", 15), ("Company", 34), ("Subtype", 9), ("Zone", 9),
-        ("kWh total", 18), ("Grid kWh", 18), ("Import kWh", 16), ("Renewable kWh", 16), ("Own generation kWh", 18), ("Off-grid kWh", 16),
-        ("Grid quota kWh", 18), ("Quota status", 14), ("Fee basis", 60), ("Fee due KZT", 18), ("Fee status", 15),
-        ("Required sale share", 12), ("Sale share", 11), ("Sale status", 15),
-        ("Consumption reports", 13), ("Sales reports", 11), ("Late reports", 9), ("Violations", 10), ("Warnings", 10), ("Findings", 10), ("Status", 17),
+        (w => w[ReportTexts.Licence], 14), (w => w[ReportTexts.Bin], 15), (w => w[ReportTexts.Company], 34), (w => w[ReportTexts.Subtype], 9), (w => w[ReportTexts.Zone], 10),
+        (w => w[ReportTexts.KwhTotal], 18),
+        .. EnergySources.All.Select(source => ((Func<Words, string>)(w => w.Render(ReportTexts.KwhOfSource.With(("source", Terms.Term(source))))), 18.0)),
+        (w => w[ReportTexts.GridQuotaKwh], 18), (w => w[ReportTexts.QuotaStatus], 16), (w => w[ReportTexts.FeeBasis], 60), (w => w[ReportTexts.FeeDue], 18),
+        (w => w[ReportTexts.FeeStatus], 16), (w => w[ReportTexts.RequiredSaleShare], 12), (w => w[ReportTexts.SaleShare], 11), (w => w[ReportTexts.SaleStatus], 16),
+        (w => w[ReportTexts.ConsumptionReports], 13), (w => w[ReportTexts.SalesReports], 11), (w => w[ReportTexts.LateReports], 10), (w => w[ReportTexts.Violations], 10),
+        (w => w[ReportTexts.Warnings], 10), (w => w[ReportTexts.Findings], 10), (w => w[ReportTexts.Status], 20),
     ];
 
-    public static IReadOnlyList<string> SummaryHeaders { get; } = SummaryColumns.Select(c => c.Header).ToArray();
-
-    public static byte[] ToWorkbook(QuarterlyReport report)
+    /// <summary>The Summary's (and the CSV's) headers in a language.</summary>
+    public static IReadOnlyList<string> SummaryHeaders(Language language)
     {
+        var words = MessageCatalog.Default.In(language);
+        return SummaryColumns.Select(c => c.Header(words)).ToArray();
+    }
+
+    public static byte[] ToWorkbook(QuarterlyReport report, Language language = Language.Ru)
+    {
+        var words = MessageCatalog.Default.In(language);
         // Sized for the usual compressed size (about 150 bytes per summary row and 100 per input upload), so the
         // buffer rarely has to grow and be copied while the workbook is written.
         using var stream = new MemoryStream(64 * 1024 + report.Summary.Count * 150 + report.Inputs.Count * 100);
@@ -44,51 +54,57 @@ public static class QuarterlyReportWriter
         {
             // Most texts are unique (upload ids, blob names, hashes): written in their cells rather than indexed.
             SharedStrings = false,
-            Title = $"Digital mining fee: consolidated report {report.Quarter}",
-            Author = "Reporting pipeline",
+            Title = words.Render(ReportTexts.Title.With(("quarter", MessageValue.Quarter(report.Quarter)))),
+            Author = words[ReportTexts.Author],
         }))
         {
             var cells = new Cells(writer);
-            WriteSummary(writer, cells, report);
-            WriteViolations(writer, cells, report);
-            WriteFindings(writer, cells, report);
-            WriteMissing(writer, cells, report);
-            WriteLate(writer, cells, report);
-            WriteAbout(writer, cells, report);
+            WriteSummary(writer, cells, report, words);
+            WriteViolations(writer, cells, report, words);
+            WriteFindings(writer, cells, report, words);
+            WriteMissing(writer, cells, report, words);
+            WriteLate(writer, cells, report, words);
+            WriteAbout(writer, cells, report, words);
         }
 
         return stream.ToArray();
     }
 
-    private static void WriteSummary(XlsxWriter writer, Cells cells, QuarterlyReport report)
+    private static string? Word<T>(Words words, T? value) where T : struct, Enum => value is { } v ? words[Terms.Of(v)] : null;
+
+    private static string FeeBasis(Words words, SummaryRow r) =>
+        r.FeeBasis.Count == 0 ? words[ReportTexts.NoConsumptionReport] : FeeTexts.Render(words, r.FeeBasis);
+
+    private static void WriteSummary(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
     {
-        var sheet = Table(writer, cells, "Summary", SummaryColumns);
+        var sheet = Table(writer, cells, words[ReportTexts.SheetSummary], SummaryColumns.Select(c => (c.Header(words), c.Width)).ToArray());
         var row = new XlsxCell[SummaryColumns.Length];
+        var noReports = words[ReportTexts.NoReports];
         foreach (var r in report.Summary)
         {
             var c = 0;
             row[c++] = cells.Text(r.Licence);
             row[c++] = cells.Text(r.Bin);
             row[c++] = cells.Text(r.Company);
-            row[c++] = cells.Text(r.Subtype);
-            row[c++] = cells.Text(r.Zone);
+            row[c++] = cells.Text(r.Subtype?.ToString());
+            row[c++] = cells.Text(Word(words, r.Zone));
             row[c++] = cells.Number(r.KwhTotal, Kwh);
             foreach (var source in EnergySources.All) row[c++] = cells.Number(r.KwhBySource[source], Kwh);
             row[c++] = cells.Number(r.GridQuotaKwh, Kwh);
-            row[c++] = cells.Text(r.QuotaStatus);
-            row[c++] = cells.Text(r.FeeBasis);
+            row[c++] = cells.Text(Word(words, r.QuotaStatus) ?? noReports);
+            row[c++] = cells.Text(FeeBasis(words, r));
             row[c++] = cells.Number(r.FeeKzt, Money);
-            row[c++] = cells.Text(r.FeeStatus);
+            row[c++] = cells.Text(Word(words, r.FeeStatus) ?? noReports);
             row[c++] = cells.Number(r.RequiredSaleShare, Share);
             row[c++] = cells.Number(r.SaleShare, Share);
-            row[c++] = cells.Text(r.SaleStatus);
-            row[c++] = cells.Number(r.ConsumptionReports, $"0\" of {r.MonthsActive}\"");
-            row[c++] = cells.Number(r.SalesReports, $"0\" of {r.MonthsActive}\"");
+            row[c++] = cells.Text(Word(words, r.SaleStatus) ?? noReports);
+            row[c++] = cells.Number(r.ConsumptionReports, $"0\"/{r.MonthsActive}\"");
+            row[c++] = cells.Number(r.SalesReports, $"0\"/{r.MonthsActive}\"");
             row[c++] = cells.Number(r.LateReports, "0");
             row[c++] = cells.Number(r.Violations, "0");
             row[c++] = cells.Number(r.Warnings, "0");
             row[c++] = cells.Number(r.Findings, "0");
-            row[c] = cells.Text(r.Status);
+            row[c] = cells.Text(words[Terms.Of(r.Status)]);
             sheet.WriteRow(row);
         }
 
@@ -96,15 +112,15 @@ public static class QuarterlyReportWriter
         sheet.EndFilterRange();
         var t = report.Totals;
         Array.Clear(row);
-        row[0] = cells.Text("Total", total: true);
-        row[2] = cells.Text($"{t.Licences} licences", total: true);
+        row[0] = cells.Text(words[ReportTexts.Total], total: true);
+        row[2] = cells.Text(words.Render(ReportTexts.TotalLicences.With(("count", t.Licences))), total: true);
         var col = 5;
         row[col++] = cells.Number(t.KwhTotal, Kwh, total: true);
         foreach (var source in EnergySources.All) row[col++] = cells.Number(t.KwhBySource[source], Kwh, total: true);
         row[col++] = cells.Number(t.GridQuotaKwh, Kwh, total: true);
         col += 2;
         row[col++] = cells.Number(t.FeeKzt, Money, total: true);
-        row[col++] = t.RateUnverified > 0 ? cells.Text($"{t.RateUnverified} rate-unverified", total: true) : XlsxCell.Empty;
+        row[col++] = t.RateUnverified > 0 ? cells.Text(words.Render(ReportTexts.TotalRateUnverified.With(("count", t.RateUnverified))), total: true) : XlsxCell.Empty;
         col += 3;
         row[col++] = cells.Number(t.ConsumptionReports, "0", total: true);
         row[col++] = cells.Number(t.SalesReports, "0", total: true);
@@ -115,84 +131,93 @@ public static class QuarterlyReportWriter
         sheet.WriteRow(row);
     }
 
-    private static void WriteViolations(XlsxWriter writer, Cells cells, QuarterlyReport report)
+    private static void WriteViolations(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
     {
-        (string, double)[] columns = [("Licence", 14), ("Period", 10), ("Code", 26), ("Severity", 9), ("Subject", 18), ("Figures", 60), ("Message", 100), ("Rule", 28), ("Source upload", 40)];
-        var sheet = Table(writer, cells, "Violations", columns);
+        (string, double)[] columns =
+        [
+            (words[ReportTexts.Licence], 14), (words[ReportTexts.Period], 10), (words[ReportTexts.Code], 26), (words[ReportTexts.Severity], 12),
+            (words[ReportTexts.Subject], 18), (words[ReportTexts.Figures], 60), (words[ReportTexts.Message], 100), (words[ReportTexts.Rule], 28),
+            (words[ReportTexts.SourceUpload], 40),
+        ];
+        var sheet = Table(writer, cells, words[ReportTexts.SheetViolations], columns);
         foreach (var v in report.Violations)
         {
             sheet.WriteRow(
-                cells.Text(v.Licence), cells.Text(v.Period), cells.Text(v.Code), cells.Text(v.Severity == Severity.Error ? "error" : "warning"),
-                cells.Text(v.Subject), cells.Text(Figures(v.Figures)), cells.Text(v.Message), cells.Text(v.RuleReference), cells.Text(v.Source));
+                cells.Text(v.Licence), cells.Text(v.Period), cells.Text(v.Code), cells.Text(words[Terms.Of(v.Severity)]),
+                cells.Text(v.Subject), cells.Text(Figures(v.Figures, words)), cells.Text(words.Render(v.Message)), cells.Text(v.RuleReference), cells.Text(v.Source));
         }
     }
 
-    private static void WriteFindings(XlsxWriter writer, Cells cells, QuarterlyReport report)
+    private static void WriteFindings(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
     {
-        (string, double)[] columns = [("Licence", 14), ("Month", 10), ("Report", 13), ("Code", 24), ("Subject", 26), ("Figures", 64), ("Message", 100), ("Independent source", 18)];
-        var sheet = Table(writer, cells, "Reconciliation", columns);
+        (string, double)[] columns =
+        [
+            (words[ReportTexts.Licence], 14), (words[ReportTexts.Month], 10), (words[ReportTexts.Report], 14), (words[ReportTexts.Code], 24),
+            (words[ReportTexts.Subject], 26), (words[ReportTexts.Figures], 64), (words[ReportTexts.Message], 100), (words[ReportTexts.IndependentSource], 22),
+        ];
+        var sheet = Table(writer, cells, words[ReportTexts.SheetFindings], columns);
         foreach (var f in report.Findings)
         {
             sheet.WriteRow(
-                cells.Text(f.Licence), cells.Text(f.Month.ToString()), cells.Text(f.Kind == Domain.Reconciliation.FindingKind.Consumption ? "consumption" : "sales"),
-                cells.Text(f.Code), cells.Text(f.Subject), cells.Text(Figures(f.Figures)), cells.Text(f.Message),
-                cells.Text(f.Source switch
-                {
-                    Domain.Reconciliation.FindingSource.MarketOperator => "market operator",
-                    Domain.Reconciliation.FindingSource.Exchange => "AIFC exchange",
-                    Domain.Reconciliation.FindingSource.Pools => "mining pools",
-                    _ => "reports received",
-                }));
+                cells.Text(f.Licence), cells.Text(f.Month.ToString()), cells.Text(words[Terms.Of(f.Kind)]),
+                cells.Text(f.Code), cells.Text(f.Subject), cells.Text(Figures(f.Figures, words)), cells.Text(words.Render(f.Message)),
+                cells.Text(words[Terms.Of(f.Source)]));
         }
     }
 
-    private static void WriteMissing(XlsxWriter writer, Cells cells, QuarterlyReport report)
+    private static void WriteMissing(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
     {
-        (string, double)[] columns = [("Licence", 14), ("Company", 34), ("Month", 10), ("Report", 13), ("Due (Kazakhstan time)", 20)];
-        var sheet = Table(writer, cells, "Missing", columns);
+        (string, double)[] columns = [(words[ReportTexts.Licence], 14), (words[ReportTexts.Company], 34), (words[ReportTexts.Month], 10), (words[ReportTexts.Report], 14), (words[ReportTexts.Due], 20)];
+        var sheet = Table(writer, cells, words[ReportTexts.SheetMissing], columns);
         foreach (var m in report.Missing)
-            sheet.WriteRow(cells.Text(m.Licence), cells.Text(m.Company), cells.Text(m.Month.ToString()), cells.Text(m.Kind.Code()), cells.Instant(m.DueAt));
+            sheet.WriteRow(cells.Text(m.Licence), cells.Text(m.Company), cells.Text(m.Month.ToString()), cells.Text(words[Terms.Of(m.Kind)]), cells.Instant(m.DueAt));
     }
 
-    private static void WriteLate(XlsxWriter writer, Cells cells, QuarterlyReport report)
+    private static void WriteLate(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
     {
-        (string, double)[] columns = [("Licence", 14), ("Company", 34), ("Month", 10), ("Report", 13), ("Due (Kazakhstan time)", 20), ("Received (Kazakhstan time)", 22), ("Days late", 10), ("Upload", 40)];
-        var sheet = Table(writer, cells, "Late", columns);
+        (string, double)[] columns =
+        [
+            (words[ReportTexts.Licence], 14), (words[ReportTexts.Company], 34), (words[ReportTexts.Month], 10), (words[ReportTexts.Report], 14),
+            (words[ReportTexts.Due], 20), (words[ReportTexts.Received], 22), (words[ReportTexts.DaysLate], 10), (words[ReportTexts.Upload], 40),
+        ];
+        var sheet = Table(writer, cells, words[ReportTexts.SheetLate], columns);
         foreach (var l in report.Late)
         {
-            sheet.WriteRow(cells.Text(l.Licence), cells.Text(l.Company), cells.Text(l.Month.ToString()), cells.Text(l.Kind.Code()),
+            sheet.WriteRow(cells.Text(l.Licence), cells.Text(l.Company), cells.Text(l.Month.ToString()), cells.Text(words[Terms.Of(l.Kind)]),
                 cells.Instant(l.DueAt), cells.Instant(l.ReceivedAt), cells.Number((decimal)l.DaysLate, "0.0"), cells.Text(l.Blob));
         }
     }
 
-    private static void WriteAbout(XlsxWriter writer, Cells cells, QuarterlyReport report)
+    private static void WriteAbout(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
     {
-        var sheet = writer.AddSheet("About", new XlsxSheetOptions(ColumnWidths: [34, 44, 12, 34, 44, 66, 22]));
+        var sheet = writer.AddSheet(words[ReportTexts.SheetAbout], new XlsxSheetOptions(ColumnWidths: [38, 44, 12, 34, 44, 66, 22]));
         var t = report.Totals;
-        (string Label, object? Value)[] facts =
+        (TextKey Label, object? Value)[] facts =
         [
-            ("Report", $"Digital mining fee: consolidated report for {report.Quarter}"),
-            ("Quarter", report.Quarter.ToString()),
-            ("Generated at (Kazakhstan time)", KazakhstanTime.ToLocal(report.GeneratedAt).DateTime),
-            ("Rule version(s)", string.Join(", ", report.RuleVersions)),
-            ("Registry version", report.RegistryVersion),
-            ("Declaration due", report.DeclarationDue?.ToDateTime(TimeOnly.MinValue)),
-            ("Payment due", report.PaymentDue?.ToDateTime(TimeOnly.MinValue)),
-            ("Monthly reports due", $"day {report.Deadline.DayOfFollowingMonth} of the following month, {report.Deadline.TimeOfDay:HH\\:mm} Kazakhstan time"),
-            ("Licences", t.Licences),
-            ("Consumption reports received", t.ConsumptionReports),
-            ("Sales reports received", t.SalesReports),
-            ("Missing reports", report.Missing.Count),
-            ("Late reports", t.LateReports),
-            ("Violations", t.Violations),
-            ("Warnings", t.Warnings),
-            ("Reconciliation findings", t.Findings),
-            ("Fee due, total KZT", t.FeeKzt),
-            ("Licences with rate-unverified fee", t.RateUnverified),
-            ("Content fingerprint (SHA-256)", report.Fingerprint),
-            ("Rules in force not confirmed", report.NotConfirmedRules.Count == 0
-                ? "none"
-                : string.Join("; ", report.NotConfirmedRules.Select(n => $"{n.Reference} ({n.StatusCode})")) + ". See the rules file's source notes."),
+            (ReportTexts.AboutReport, words.Render(ReportTexts.Title.With(("quarter", MessageValue.Quarter(report.Quarter))))),
+            (ReportTexts.AboutQuarter, report.Quarter.ToString()),
+            (ReportTexts.AboutGeneratedAt, KazakhstanTime.ToLocal(report.GeneratedAt).DateTime),
+            (ReportTexts.AboutRuleVersions, string.Join(", ", report.RuleVersions)),
+            (ReportTexts.AboutRegistryVersion, report.RegistryVersion),
+            (ReportTexts.AboutDeclarationDue, report.DeclarationDue?.ToDateTime(TimeOnly.MinValue)),
+            (ReportTexts.AboutPaymentDue, report.PaymentDue?.ToDateTime(TimeOnly.MinValue)),
+            (ReportTexts.AboutReportsDue, words.Render(ReportTexts.AboutReportsDueValue.With(("day", report.Deadline.DayOfFollowingMonth),
+                ("time", report.Deadline.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture))))),
+            (ReportTexts.AboutLicences, t.Licences),
+            (ReportTexts.AboutConsumptionReports, t.ConsumptionReports),
+            (ReportTexts.AboutSalesReports, t.SalesReports),
+            (ReportTexts.AboutMissingReports, report.Missing.Count),
+            (ReportTexts.AboutLateReports, t.LateReports),
+            (ReportTexts.AboutViolations, t.Violations),
+            (ReportTexts.AboutWarnings, t.Warnings),
+            (ReportTexts.AboutFindings, t.Findings),
+            (ReportTexts.AboutFeeTotal, t.FeeKzt),
+            (ReportTexts.AboutRateUnverified, t.RateUnverified),
+            (ReportTexts.AboutFingerprint, report.Fingerprint),
+            (ReportTexts.AboutNotConfirmed, report.NotConfirmedRules.Count == 0
+                ? words[ReportTexts.AboutNotConfirmedNone]
+                : words.Render(ReportTexts.AboutNotConfirmedList.With(("rules",
+                    MessageValue.Texts(report.NotConfirmedRules.Select(n => $"{n.Reference} ({words[Terms.Of(n.Status)]})"))))))
         ];
         foreach (var (label, value) in facts)
         {
@@ -204,35 +229,40 @@ public static class QuarterlyReportWriter
                 decimal m => cells.Number(m, Money),
                 _ => XlsxCell.Empty,
             };
-            sheet.WriteRow(cells.Text(label, bold: true), cell);
+            sheet.WriteRow(cells.Text(words[label], bold: true), cell);
         }
 
-        sheet.WriteRow(facts.Length + 2, cells.Text("Input uploads (audit trail)", bold: true));
-        string[] headers = ["Licence", "Month", "Report", "Upload id", "Blob", "SHA-256", "Received (Kazakhstan time)"];
-        sheet.WriteRow(headers.Select(h => cells.Text(h, bold: true)).ToArray());
+        sheet.WriteRow(facts.Length + 2, cells.Text(words[ReportTexts.AboutInputs], bold: true));
+        TextKey[] headers = [ReportTexts.Licence, ReportTexts.Month, ReportTexts.Report, ReportTexts.UploadId, ReportTexts.Upload, ReportTexts.Sha256, ReportTexts.Received];
+        sheet.WriteRow(headers.Select(h => cells.Text(words[h], bold: true)).ToArray());
         foreach (var input in report.Inputs)
         {
-            sheet.WriteRow(cells.Text(input.Licence), cells.Text(input.Month.ToString()), cells.Text(input.Kind.Code()), cells.Text(input.UploadId),
+            sheet.WriteRow(cells.Text(input.Licence), cells.Text(input.Month.ToString()), cells.Text(words[Terms.Of(input.Kind)]), cells.Text(input.UploadId),
                 cells.Text(input.Blob), cells.Text(input.Sha256), cells.Instant(input.ReceivedAt));
         }
     }
 
-    /// <summary>The Summary sheet as CSV (UTF-8 with BOM so Excel reads Cyrillic names; invariant numbers; formula-like text neutralised).</summary>
-    public static byte[] ToCsv(QuarterlyReport report)
+    /// <summary>
+    /// The Summary sheet as CSV: the headers in the report's language, values language-free (invariant numbers, status
+    /// codes), so tools can read it whatever language the committee chose; UTF-8 with BOM so Excel reads Cyrillic names;
+    /// formula-like text neutralised.
+    /// </summary>
+    public static byte[] ToCsv(QuarterlyReport report, Language language = Language.Ru)
     {
         var c = CultureInfo.InvariantCulture;
+        var words = MessageCatalog.Default.In(language);
         var csv = new StringBuilder();
-        csv.AppendJoin(',', SummaryColumns.Select(col => SafeText.Csv(col.Header))).Append("\r\n");
+        csv.AppendJoin(',', SummaryHeaders(language).Select(SafeText.Csv)).Append("\r\n");
         foreach (var r in report.Summary)
         {
             string?[] fields =
             [
-                SafeText.Csv(r.Licence), SafeText.Csv(r.Bin), SafeText.Csv(r.Company), SafeText.Csv(r.Subtype), SafeText.Csv(r.Zone),
+                SafeText.Csv(r.Licence), SafeText.Csv(r.Bin), SafeText.Csv(r.Company), SafeText.Csv(r.Subtype?.ToString()), r.Zone?.Code(),
                 Num(r.KwhTotal), .. EnergySources.All.Select(s => Num(r.KwhBySource[s])),
-                Num(r.GridQuotaKwh), SafeText.Csv(r.QuotaStatus), SafeText.Csv(r.FeeBasis), Num(r.FeeKzt), SafeText.Csv(r.FeeStatus),
-                Num(r.RequiredSaleShare), Num(r.SaleShare), SafeText.Csv(r.SaleStatus),
+                Num(r.GridQuotaKwh), r.QuotaStatus?.Code(), SafeText.Csv(FeeBasis(words, r)), Num(r.FeeKzt), r.FeeStatus?.Code(),
+                Num(r.RequiredSaleShare), Num(r.SaleShare), r.SaleStatus?.Code(),
                 r.ConsumptionReports.ToString(c), r.SalesReports.ToString(c), r.LateReports.ToString(c), r.Violations.ToString(c), r.Warnings.ToString(c),
-                r.Findings.ToString(c), SafeText.Csv(r.Status),
+                r.Findings.ToString(c), r.Status.Code(),
             ];
             csv.AppendJoin(',', fields).Append("\r\n");
         }
@@ -240,7 +270,8 @@ public static class QuarterlyReportWriter
         var t = report.Totals;
         string?[] totals =
         [
-            "Total", "", SafeText.Csv($"{t.Licences} licences"), "", "", Num(t.KwhTotal), .. EnergySources.All.Select(s => Num(t.KwhBySource[s])),
+            SafeText.Csv(words[ReportTexts.Total]), "", SafeText.Csv(words.Render(ReportTexts.TotalLicences.With(("count", t.Licences)))), "", "",
+            Num(t.KwhTotal), .. EnergySources.All.Select(s => Num(t.KwhBySource[s])),
             Num(t.GridQuotaKwh), "", "", Num(t.FeeKzt), "", "", "", "",
             t.ConsumptionReports.ToString(c), t.SalesReports.ToString(c), t.LateReports.ToString(c), t.Violations.ToString(c), t.Warnings.ToString(c),
             t.Findings.ToString(c), "",
@@ -259,8 +290,9 @@ public static class QuarterlyReportWriter
         return sheet;
     }
 
-    private static string Figures(IEnumerable<Figure> figures) =>
-        string.Join("; ", figures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} = {f.Value:0.########} {f.Unit}")));
+    /// <summary>The figures behind a violation or finding: their stable names, values in the reader's number format, units.</summary>
+    private static string Figures(IEnumerable<Figure> figures, Words words) =>
+        string.Join("; ", figures.Select(f => $"{f.Name} = {words.Format.Number(f.Value)} {f.Unit}"));
 
     /// <summary>Cells with the report's formats. Text from outside that looks like a formula gets the quote prefix.</summary>
     private sealed class Cells(XlsxWriter writer)

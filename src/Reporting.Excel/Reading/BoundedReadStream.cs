@@ -18,9 +18,7 @@ internal sealed class DecompressionBudget(long maxBytes)
         _used += bytes;
         if (_used > MaxBytes)
         {
-            throw new WorkbookRejectedException(ValidationIssue.Error(IssueCodes.ArchiveTooLarge, null, null, null,
-                $"The workbook expands to more than {MaxBytes / (1024 * 1024)} MiB when unpacked. " +
-                "Such files are refused to protect the service; remove images and unused sheets, or split the data."));
+            throw new WorkbookRejectedException(ValidationIssue.Error(IssueCodes.ArchiveTooLarge.With(("max_mib", MaxBytes / (1024 * 1024)))));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Excel.Reading;
@@ -9,25 +10,35 @@ namespace Reporting.Excel.Reading;
 /// </summary>
 public sealed class CellParser(string sheet, IssueCollector issues)
 {
+    /// <summary>Excel's own limit on the text of one cell; a longer one was not written by Excel.</summary>
+    public const int ExcelMaxCellLength = 32_767;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
 
     public string Sheet { get; } = sheet;
     public IssueCollector Issues { get; } = issues;
 
-    /// <summary>Text of a cell; numbers are accepted as their digits (a meter id typed as 12345).</summary>
-    public string? Text(SheetRow row, int column, string field, bool required)
+    /// <summary>Text of a cell; numbers are accepted as their digits (a meter id typed as 12345). Longer than the field allows is an error.</summary>
+    public string? Text(SheetRow row, int column, Heading field, bool required)
     {
         if (!TryGetValue(row, column, field, required, out var cell)) return null;
-        return cell.Kind switch
+        var text = cell.Kind switch
         {
             CellKind.Text => cell.Text!.Trim(),
             CellKind.Number => FormatNumberAsText(cell.Number),
             _ => cell.Display,
         };
+        if (text is not null && text.Length > field.MaxLength)
+        {
+            Error(IssueCodes.ConstraintTooLong.With(("field", field.Term), ("length", text.Length), ("max", field.MaxLength)), row, column, text);
+            return null;
+        }
+
+        return text;
     }
 
     /// <summary>A number, converted exactly as Excel shows it (15 significant digits) into a decimal.</summary>
-    public decimal? Decimal(SheetRow row, int column, string field, bool required)
+    public decimal? Decimal(SheetRow row, int column, Heading field, bool required)
     {
         if (!TryGetValue(row, column, field, required, out var cell)) return null;
         switch (cell.Kind)
@@ -35,29 +46,26 @@ public sealed class CellParser(string sheet, IssueCollector issues)
             case CellKind.Number:
                 if (!double.IsFinite(cell.Number) || Math.Abs(cell.Number) >= 7.9e27)
                 {
-                    Error(IssueCodes.ConstraintError, row, column, cell.Display, $"{field} is out of range.");
+                    Error(IssueCodes.ConstraintOutOfRange.With(("field", field.Term)), row, column, cell.Display);
                     return null;
                 }
 
                 // decimal(double) keeps 15 significant digits, as Excel displays; it drops binary noise such as 0.30000000000000004.
                 return new decimal(cell.Number);
             case CellKind.Text:
-                Error(IssueCodes.TypeError, row, column, cell.Text,
-                    $"{field} must be a number, but the cell holds the text '{cell.Text}'. Type the number without spaces, " +
-                    "units or thousands separators, or change the cell's format from Text to Number.");
+                Error(IssueCodes.TypeErrorNumberIsText.With(("field", field.Term), ("text", cell.Text)), row, column, cell.Text);
                 return null;
             case CellKind.Date:
-                Error(IssueCodes.TypeError, row, column, cell.Display,
-                    $"{field} must be a number, but the cell is formatted as a date ({cell.Display}). Change the cell's format to Number.");
+                Error(IssueCodes.TypeErrorNumberIsDate.With(("field", field.Term), ("shown", cell.Display)), row, column, cell.Display);
                 return null;
             default:
-                Error(IssueCodes.TypeError, row, column, cell.Display, $"{field} must be a number, but the cell holds {cell.Display}.");
+                Error(IssueCodes.TypeError.With(("field", field.Term), ("shown", cell.Display)), row, column, cell.Display);
                 return null;
         }
     }
 
     /// <summary>A date: a date cell, or text in the unambiguous forms 2025-03-14 or 14.03.2025.</summary>
-    public DateOnly? Date(SheetRow row, int column, string field, bool required)
+    public DateOnly? Date(SheetRow row, int column, Heading field, bool required)
     {
         if (!TryGetValue(row, column, field, required, out var cell)) return null;
         switch (cell.Kind)
@@ -67,12 +75,10 @@ public sealed class CellParser(string sheet, IssueCollector issues)
             case CellKind.Text when TryParseTextDate(cell.Text, out var parsed):
                 return parsed;
             case CellKind.Number:
-                Error(IssueCodes.TypeError, row, column, cell.Display,
-                    $"{field} must be a date, but the cell holds the number {cell.Display}. Format the cell as a date (e.g. 2025-03-14).");
+                Error(IssueCodes.TypeErrorDateIsNumber.With(("field", field.Term), ("shown", cell.Display)), row, column, cell.Display);
                 return null;
             default:
-                Error(IssueCodes.TypeError, row, column, cell.Display,
-                    $"{field} must be a date, but the cell holds '{cell.Display}'. Enter a date such as 2025-03-14 or 14.03.2025.");
+                Error(IssueCodes.TypeErrorDateIsOther.With(("field", field.Term), ("shown", cell.Display)), row, column, cell.Display);
                 return null;
         }
     }
@@ -86,41 +92,38 @@ public sealed class CellParser(string sheet, IssueCollector issues)
         return true;
     }
 
-    public void Error(string code, SheetRow row, int column, string? value, string message) =>
-        Issues.Error(code, Sheet, CellReference.Address(column, row.Number), value, message);
+    public void Error(Message message, SheetRow row, int column, string? value) =>
+        Issues.Error(message, Sheet, CellReference.Address(column, row.Number), value);
 
-    public void Warning(string code, SheetRow row, int column, string? value, string message) =>
-        Issues.Warning(code, Sheet, CellReference.Address(column, row.Number), value, message);
-
-    private void Missing(SheetRow row, int column, string field) =>
-        Error(IssueCodes.MissingValue, row, column, null, $"{field} is required, but the cell is empty.");
+    public void Warning(Message message, SheetRow row, int column, string? value) =>
+        Issues.Warning(message, Sheet, CellReference.Address(column, row.Number), value);
 
     /// <summary>
     /// The cell's value when there is one to read. False for an absent column, an empty cell (reported
-    /// when required) and a cell whose value cannot be known (reported).
+    /// when required) and a cell whose value cannot be known or stored (reported).
     /// </summary>
-    private bool TryGetValue(SheetRow row, int column, string field, bool required, out CellValue cell)
+    private bool TryGetValue(SheetRow row, int column, Heading field, bool required, out CellValue cell)
     {
         cell = column == 0 ? CellValue.Empty : row[column];
         if (column == 0 || !Readable(cell, row, column, field)) return false;
         if (!cell.IsEmpty) return true;
-        if (required) Missing(row, column, field);
+        if (required) Error(IssueCodes.MissingValue.With(("field", field.Term)), row, column, null);
         return false;
     }
 
-    /// <summary>False (with the issue recorded) for cells whose value cannot be known.</summary>
-    private bool Readable(CellValue cell, SheetRow row, int column, string field)
+    /// <summary>False (with the issue recorded) for cells whose value cannot be known, or that no Excel could have written.</summary>
+    private bool Readable(CellValue cell, SheetRow row, int column, Heading field)
     {
         switch (cell.Kind)
         {
             case CellKind.FormulaWithoutValue:
-                Error(IssueCodes.FormulaWithoutCachedValue, row, column, null,
-                    $"{field} is a formula whose result was never saved in the file. Open the workbook in Excel, " +
-                    "recalculate (Ctrl+Alt+F9) and save it, or type the value instead of the formula.");
+                Error(IssueCodes.FormulaWithoutCachedValue.With(("field", field.Term)), row, column, null);
                 return false;
             case CellKind.Error:
-                Error(IssueCodes.TypeError, row, column, cell.Text,
-                    $"{field} shows the error {cell.Text}. Correct the formula or type the value.");
+                Error(IssueCodes.TypeErrorErrorValue.With(("field", field.Term), ("error", cell.Text)), row, column, cell.Text);
+                return false;
+            case CellKind.Text when cell.Text!.Length > ExcelMaxCellLength:
+                Error(IssueCodes.CellTooLong.With(("length", cell.Text.Length), ("max", ExcelMaxCellLength)), row, column, cell.Text);
                 return false;
             default:
                 return true;

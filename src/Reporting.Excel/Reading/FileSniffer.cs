@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Excel.Reading;
@@ -17,8 +18,7 @@ internal static class FileSniffer
     public static ValidationIssue? Check(ReadOnlySpan<byte> head, Func<byte[]> wholeFile)
     {
         if (head.StartsWith(ZipSignature)) return null;
-        if (head.StartsWith(EmptyZipSignature))
-            return Reject("The file is an empty zip archive, not an Excel workbook.");
+        if (head.StartsWith(EmptyZipSignature)) return Reject(IssueCodes.NotAWorkbookEmptyZip);
 
         if (head.StartsWith(CompoundFileSignature))
         {
@@ -26,43 +26,38 @@ internal static class FileSniffer
             var bytes = wholeFile();
             if (Contains(bytes, Encoding.Unicode.GetBytes("EncryptedPackage")) || Contains(bytes, Encoding.Unicode.GetBytes("EncryptionInfo")))
             {
-                return ValidationIssue.Error(IssueCodes.EncryptedWorkbook, null, null, null,
-                    "The workbook is protected with a password, so it cannot be read. Remove the password " +
-                    "(File > Info > Protect Workbook > Encrypt with Password, clear it) and upload it again.");
+                return ValidationIssue.Error(IssueCodes.EncryptedWorkbook.With());
             }
 
-            return Reject("The file is in the old Excel 97-2003 format (.xls). Open it in Excel and save it as an Excel Workbook (.xlsx).");
+            return Reject(IssueCodes.NotAWorkbookXls);
         }
 
-        if (head.IsEmpty) return Reject("The file is empty.");
+        if (head.IsEmpty) return Reject(IssueCodes.NotAWorkbookEmpty);
         return Reject(DescribeText(head));
     }
 
-    private static ValidationIssue Reject(string message) =>
-        ValidationIssue.Error(IssueCodes.NotAWorkbook, null, null, null, message);
+    private static ValidationIssue Reject(MessageVariant variant) => ValidationIssue.Error(variant.With());
 
-    private static string DescribeText(ReadOnlySpan<byte> head)
+    private static MessageVariant DescribeText(ReadOnlySpan<byte> head)
     {
         var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         if (text.StartsWith('<'))
         {
             return text.Contains("html", StringComparison.OrdinalIgnoreCase) || text.Contains("<table", StringComparison.OrdinalIgnoreCase)
-                ? "The file is a web page (HTML) renamed as a workbook. Open it in Excel and save it as an Excel Workbook (.xlsx)."
-                : "The file is an XML document, not an Excel workbook (.xlsx). Save it from Excel as an Excel Workbook (.xlsx).";
+                ? IssueCodes.NotAWorkbookHtml
+                : IssueCodes.NotAWorkbookXml;
         }
 
-        if (text.StartsWith("%PDF", StringComparison.Ordinal)) return "The file is a PDF document, not an Excel workbook (.xlsx).";
+        if (text.StartsWith("%PDF", StringComparison.Ordinal)) return IssueCodes.NotAWorkbookPdf;
 
         var printable = 0;
         foreach (var c in text) if (!char.IsControl(c) || c is '\r' or '\n' or '\t') printable++;
         if (text.Length > 0 && printable >= text.Length * 0.95)
         {
-            return text.Contains(',') || text.Contains(';') || text.Contains('\t')
-                ? "The file is a CSV or text file renamed as a workbook. Open it in Excel and save it as an Excel Workbook (.xlsx)."
-                : "The file is a text file, not an Excel workbook (.xlsx).";
+            return text.Contains(',') || text.Contains(';') || text.Contains('\t') ? IssueCodes.NotAWorkbookCsv : IssueCodes.NotAWorkbookText;
         }
 
-        return "The file is not an Excel workbook (.xlsx); it is not a zip package as .xlsx files are.";
+        return IssueCodes.NotAWorkbookNotZip;
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

@@ -3,9 +3,10 @@ using System.Text;
 namespace Reporting.Excel.Reading;
 
 /// <summary>
-/// How headers and labels are compared: letter case, surrounding and repeated spaces (including
-/// non-breaking ones and line breaks), a trailing colon and a trailing unit in brackets are ignored,
-/// so "kWh (kilowatt-hours)", " KWH " and "kWh:" all mean "kwh".
+/// How headers, labels, sheet names and listed values are compared: letter case, surrounding and repeated
+/// spaces (including non-breaking ones and line breaks), a trailing colon, a trailing unit in brackets, the
+/// middle dot of units (кВт·ч, кВт∙ч, кВт*ч, кВтч are one) and Russian «ё» against «е» are ignored, so
+/// "kWh (kilowatt-hours)", " KWH " and "kWh:" all mean "kwh".
 /// </summary>
 public static class HeaderName
 {
@@ -22,9 +23,10 @@ public static class HeaderName
                 continue;
             }
 
+            if (c is '·' or '∙' or '⋅' or '*') continue;
             if (space) builder.Append(' ');
             space = false;
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(char.ToLowerInvariant(c) switch { 'ё' => 'е', var lower => lower });
         }
 
         var normalized = builder.ToString().TrimEnd(':', ' ');

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Excel.Reading;
@@ -25,7 +24,7 @@ public static class TableSheetReader
             {
                 sawHeaderRow = true;
                 header = SheetHeader.Read(row.Number == 1 ? row : null, sheet.Name, specs, issues);
-                if (specs.Any(s => s.Required && !header.Has(s.Name))) return null;
+                if (specs.Any(s => s.Required && !header.Has(s.Heading))) return null;
                 if (row.Number == 1) continue;
             }
 
@@ -34,11 +33,9 @@ public static class TableSheetReader
             if (dataRows > maxRows || row.Number > maxRows + 1)
             {
                 var message = dataRows > maxRows
-                    ? string.Create(CultureInfo.InvariantCulture,
-                        $"The sheet has more than {maxRows:N0} data rows (row {row.Number:N0} is beyond the limit). A monthly report should be far smaller; check for pasted data or split the file.")
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"The sheet has data in row {row.Number:N0}, beyond row {maxRows + 1:N0}, the last one accepted (at most {maxRows:N0} data rows under the header). Delete what is below the table, or split the file.");
-                issues.Error(IssueCodes.TooManyRows, sheet.Name, CellReference.Address(1, row.Number), null, message);
+                    ? IssueCodes.TooManyRows.With(("max_rows", maxRows), ("row", row.Number))
+                    : IssueCodes.TooManyRowsBelowLimit.With(("row", row.Number), ("last_row", maxRows + 1), ("max_rows", maxRows));
+                issues.Error(message, sheet.Name, CellReference.Address(1, row.Number));
                 return header;
             }
 
@@ -48,7 +45,7 @@ public static class TableSheetReader
         if (!sawHeaderRow)
         {
             header = SheetHeader.Read(null, sheet.Name, specs, issues);
-            if (specs.Any(s => s.Required && !header.Has(s.Name))) return null;
+            if (specs.Any(s => s.Required && !header.Has(s.Heading))) return null;
         }
 
         return header;

@@ -33,6 +33,13 @@ public sealed class WorkbookLimits
     [Range(1, 1_000_000)]
     public int MaxEntries { get; set; } = 1000;
 
+    /// <summary>
+    /// Most bytes a valid report's records may take once stored (default 32 MiB; a 50,000-row report of usual values
+    /// takes about 7 MiB). A larger one is rejected as report-too-large before anything is recorded.
+    /// </summary>
+    [Range(1024, 1L << 31)]
+    public long MaxRecordBytes { get; set; } = 32L * 1024 * 1024;
+
     /// <summary>Most problems listed per file; the rest are counted (default 1,000).</summary>
     [Range(1, 1_000_000)]
     public int MaxIssues { get; set; } = 1000;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Excel.Reading;
@@ -47,9 +48,8 @@ public sealed class XlsxPackage : IDisposable
     /// <summary>True for workbooks that count dates from 1904 (old Mac Excel).</summary>
     public bool Date1904 { get; }
 
-    /// <summary>The sheet whose tab name matches, ignoring letter case and surrounding spaces.</summary>
-    public SheetInfo? FindSheet(string name) =>
-        Sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The first sheet whose tab name is one of the heading's spellings (any language; case and spaces ignored).</summary>
+    public SheetInfo? FindSheet(Heading name) => Sheets.FirstOrDefault(s => name.Matches(s.Name));
 
     /// <summary>
     /// Opens a workbook, or explains why it cannot be read. The stream is read from its current position;
@@ -112,7 +112,7 @@ public sealed class XlsxPackage : IDisposable
         }
         catch (InvalidDataException)
         {
-            return Rejected(Damaged("its zip structure is broken"));
+            return Rejected(Damaged(ReadingTexts.ZipBroken));
         }
 
         try
@@ -137,7 +137,7 @@ public sealed class XlsxPackage : IDisposable
         catch (Exception e) when (e is XmlException or InvalidDataException)
         {
             archive.Dispose();
-            return Rejected(Damaged("one of its internal parts is not valid XML"));
+            return Rejected(Damaged(ReadingTexts.PartNotXml));
         }
     }
 
@@ -146,22 +146,24 @@ public sealed class XlsxPackage : IDisposable
         entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         if (archive.Entries.Count > limits.MaxEntries)
         {
-            return ValidationIssue.Error(IssueCodes.ArchiveTooLarge, null, null, archive.Entries.Count.ToString(CultureInfo.InvariantCulture),
-                $"The workbook has {archive.Entries.Count} internal parts; at most {limits.MaxEntries} are accepted. Save it again from Excel without embedded objects.");
+            return ValidationIssue.Error(IssueCodes.ArchiveTooLargeParts.With(("parts", archive.Entries.Count), ("max_parts", limits.MaxEntries)),
+                value: archive.Entries.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         long declared = 0;
         foreach (var entry in archive.Entries)
         {
             declared += entry.Length;
-            entries[Normalize(entry.FullName)] = entry;
+            // Part names are case-insensitive (OPC): two entries of one name would let tools disagree on which one is the sheet
+            // (unzip reads the first, .NET the last), so a miner could show an auditor other figures than the ones assessed.
+            if (!entries.TryAdd(Normalize(entry.FullName), entry))
+                return ValidationIssue.Error(IssueCodes.DuplicatePart.With(("part", entry.FullName)), value: entry.FullName);
         }
 
         if (declared > limits.MaxUncompressedBytes)
         {
-            return ValidationIssue.Error(IssueCodes.ArchiveTooLarge, null, null, declared.ToString(CultureInfo.InvariantCulture),
-                $"The workbook would expand to {declared / (1024 * 1024)} MiB when unpacked; at most {limits.MaxUncompressedBytes / (1024 * 1024)} MiB are accepted. " +
-                "Such files are refused to protect the service; remove images and unused sheets, or split the data.");
+            return ValidationIssue.Error(IssueCodes.ArchiveTooLargeUnpacked.With(("size_mib", declared / (1024 * 1024)), ("max_mib", limits.MaxUncompressedBytes / (1024 * 1024))),
+                value: declared.ToString(CultureInfo.InvariantCulture));
         }
 
         return null;
@@ -173,7 +175,7 @@ public sealed class XlsxPackage : IDisposable
         rejection = null;
         if (!entries.TryGetValue("[Content_Types].xml", out var contentTypesEntry))
         {
-            rejection = Damaged("it has no [Content_Types].xml part, so it is a zip file but not an Office document");
+            rejection = Damaged(ReadingTexts.NoContentTypes);
             return null;
         }
 
@@ -186,20 +188,19 @@ public sealed class XlsxPackage : IDisposable
         contentTypes.TryGetValue(workbookPart, out var mainType);
         if (entries.ContainsKey("xl/vbaProject.bin") || (mainType?.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) == true && !mainType.Contains("binary", StringComparison.OrdinalIgnoreCase)))
         {
-            rejection = ValidationIssue.Error(IssueCodes.MacroEnabled, null, null, null,
-                "The workbook contains macros (.xlsm). Macro-enabled files are not accepted; save it as an Excel Workbook (.xlsx) without macros.");
+            rejection = ValidationIssue.Error(IssueCodes.MacroEnabled.With());
             return null;
         }
 
         if (mainType is not null && mainType != MainContentType && mainType != TemplateContentType)
         {
-            rejection = ValidationIssue.Error(IssueCodes.NotAWorkbook, null, null, null, DescribeOtherDocument(mainType));
+            rejection = ValidationIssue.Error(DescribeOtherDocument(mainType));
             return null;
         }
 
         if (!entries.TryGetValue(workbookPart, out var workbookEntry))
         {
-            rejection = Damaged("its workbook part is missing");
+            rejection = Damaged(ReadingTexts.WorkbookPartMissing);
             return null;
         }
 
@@ -226,9 +227,9 @@ public sealed class XlsxPackage : IDisposable
         // The shared strings are held in memory while the sheets are read (cells refer to them by index), so their size is bounded.
         if (sharedStrings is not null && entries.TryGetValue(sharedStrings, out var sharedStringsEntry) && sharedStringsEntry.Length > limits.MaxSharedStringsBytes)
         {
-            rejection = ValidationIssue.Error(IssueCodes.ArchiveTooLarge, null, null, sharedStringsEntry.Length.ToString(CultureInfo.InvariantCulture),
-                $"The workbook's table of texts expands to {sharedStringsEntry.Length / (1024 * 1024)} MiB; at most {limits.MaxSharedStringsBytes / (1024 * 1024)} MiB are accepted. " +
-                "Such files are refused to protect the service; remove unused sheets and pasted text, or split the data.");
+            rejection = ValidationIssue.Error(
+                IssueCodes.ArchiveTooLargeSharedStrings.With(("size_mib", sharedStringsEntry.Length / (1024 * 1024)), ("max_mib", limits.MaxSharedStringsBytes / (1024 * 1024))),
+                value: sharedStringsEntry.Length.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
@@ -258,7 +259,7 @@ public sealed class XlsxPackage : IDisposable
             }
             catch (Exception e) when (e is XmlException or InvalidDataException)
             {
-                throw new WorkbookRejectedException(Damaged("a worksheet's XML is broken"));
+                throw new WorkbookRejectedException(Damaged(ReadingTexts.SheetXmlBroken));
             }
 
             yield return enumerator.Current;
@@ -275,7 +276,7 @@ public sealed class XlsxPackage : IDisposable
             }
             catch (Exception e) when (e is XmlException or InvalidDataException)
             {
-                throw new WorkbookRejectedException(Damaged("its shared string table is broken"));
+                throw new WorkbookRejectedException(Damaged(ReadingTexts.SharedStringsBroken));
             }
         }
 
@@ -292,7 +293,7 @@ public sealed class XlsxPackage : IDisposable
             }
             catch (Exception e) when (e is XmlException or InvalidDataException)
             {
-                throw new WorkbookRejectedException(Damaged("its style table is broken"));
+                throw new WorkbookRejectedException(Damaged(ReadingTexts.StylesBroken));
             }
         }
 
@@ -377,12 +378,12 @@ public sealed class XlsxPackage : IDisposable
         return (sheets, date1904);
     }
 
-    private static string DescribeOtherDocument(string contentType) => contentType switch
+    private static Message DescribeOtherDocument(string contentType) => contentType switch
     {
-        _ when contentType.Contains("wordprocessingml", StringComparison.Ordinal) => "The file is a Word document, not an Excel workbook (.xlsx).",
-        _ when contentType.Contains("presentationml", StringComparison.Ordinal) => "The file is a PowerPoint presentation, not an Excel workbook (.xlsx).",
-        _ when contentType.Contains("binary", StringComparison.OrdinalIgnoreCase) => "The file is an Excel Binary Workbook (.xlsb). Save it as an Excel Workbook (.xlsx).",
-        _ => $"The file is an Office document of another kind ({contentType}), not an Excel workbook (.xlsx).",
+        _ when contentType.Contains("wordprocessingml", StringComparison.Ordinal) => IssueCodes.NotAWorkbookWord.With(),
+        _ when contentType.Contains("presentationml", StringComparison.Ordinal) => IssueCodes.NotAWorkbookPowerPoint.With(),
+        _ when contentType.Contains("binary", StringComparison.OrdinalIgnoreCase) => IssueCodes.NotAWorkbookXlsb.With(),
+        _ => IssueCodes.NotAWorkbookOtherDocument.With(("content_type", contentType)),
     };
 
     private static string Normalize(string partName) => partName.Replace('\\', '/').TrimStart('/');
@@ -435,24 +436,22 @@ public sealed class XlsxPackage : IDisposable
         return total;
     }
 
-    private static ValidationIssue TooLarge(long size, WorkbookLimits limits, bool atLeast = false) =>
-        ValidationIssue.Error(IssueCodes.FileTooLarge, null, null, size.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture,
-                $"The file is {(atLeast ? "more than " : "")}{size / 1_000_000.0:0.#} MB; at most {limits.MaxBytes / 1_000_000.0:0.#} MB are accepted. A monthly report is normally far smaller: remove images and unused sheets."));
+    /// <summary>The rejection of a file over the size limit (<paramref name="atLeast"/>: only its first bytes were read).</summary>
+    public static ValidationIssue TooLarge(long size, WorkbookLimits limits, bool atLeast = false) =>
+        ValidationIssue.Error(atLeast
+                ? IssueCodes.FileTooLargeAtLeast.With(("size_mb", Megabytes(size)), ("max_mb", Megabytes(limits.MaxBytes)))
+                : IssueCodes.FileTooLarge.With(("size_mb", Megabytes(size)), ("max_mb", Megabytes(limits.MaxBytes))),
+            value: size.ToString(CultureInfo.InvariantCulture));
+
+    private static MessageValue Megabytes(long bytes) => MessageValue.Number(Math.Round(bytes / 1_000_000m, 1));
 
     /// <summary>
-    /// The rejection for a file that made the reader fail in a way no check foresaw: the file is still refused with
-    /// a code (never an exception that would make the host retry it), and the failure's type is named for support.
+    /// The failures a reader foresees in a damaged file (a broken zip or deflate stream, malformed XML, a bad character
+    /// encoding): a rejection. Anything else is a bug and must reach the host, which retries and logs it.
     /// </summary>
-    public static ValidationIssue Unreadable(Exception failure) =>
-        Damaged($"its content has a structure this service cannot read ({failure.GetType().Name}); if Excel opens it without repairing it, send it to the service desk");
+    public static bool IsDamage(Exception failure) => failure is InvalidDataException or XmlException or System.Text.DecoderFallbackException;
 
-    /// <summary>Failures that are not about the file: cancellation and running out of memory are left to the host.</summary>
-    public static bool IsAboutTheFile(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
-
-    private static ValidationIssue Damaged(string why) =>
-        ValidationIssue.Error(IssueCodes.NotAWorkbook, null, null, null,
-            $"The file cannot be read as an Excel workbook: {why}. Open it in Excel and save it again as an Excel Workbook (.xlsx).");
+    private static ValidationIssue Damaged(TextKey reason) => ValidationIssue.Error(IssueCodes.NotAWorkbook.With(("reason", MessageValue.Term(reason))));
 
     private static XlsxOpenResult Rejected(ValidationIssue issue) => new(null, issue);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Registry;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 using Reporting.Excel.Reading;
 using static Reporting.Excel.Registry.RegistryContract;
@@ -8,8 +9,8 @@ using static Reporting.Excel.Registry.RegistryContract;
 namespace Reporting.Excel.Registry;
 
 /// <summary>
-/// Reads the registry workbook (sheets Licences, Quotas, Equipment, Exchanges) with the same strict
-/// rules and validation report as miners' files. Quotas and equipment must name licences of the file.
+/// Reads the registry workbook (sheets Licences, Quotas, Equipment, Exchanges, and optionally Users) with the same
+/// strict rules and validation report as miners' files. Quotas, equipment and users must name licences of the file.
 /// </summary>
 public sealed class RegistryWorkbookParser(WorkbookLimits limits)
 {
@@ -22,10 +23,10 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
         {
             return ParseChecked(workbook);
         }
-        catch (Exception e) when (XlsxPackage.IsAboutTheFile(e))
+        catch (Exception e) when (XlsxPackage.IsDamage(e))
         {
             var issues = new IssueCollector(limits.MaxIssues);
-            issues.Add(XlsxPackage.Unreadable(e));
+            issues.Add(ValidationIssue.Error(IssueCodes.NotAWorkbook.With(("reason", MessageValue.Term(ReadingTexts.PartNotXml)))));
             return new RegistryParseResult(null, issues.ToReport());
         }
     }
@@ -49,7 +50,8 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
             var quotas = ReadQuotas(package, issues, numbers);
             var equipment = ReadEquipment(package, issues, numbers);
             var exchanges = ReadExchanges(package, issues);
-            var registry = new Domain.Registry.Registry(licences, quotas, equipment, exchanges);
+            var users = ReadUsers(package, issues, numbers);
+            var registry = new Domain.Registry.Registry(licences, quotas, equipment, exchanges) { Users = users };
             return new RegistryParseResult(issues.HasErrors ? null : registry, issues.ToReport());
         }
         catch (WorkbookRejectedException e)
@@ -70,6 +72,7 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
         [
             new(LicenceColumns.Licence, true), new(LicenceColumns.Bin, true), new(LicenceColumns.Company, true), new(LicenceColumns.Subtype, true), new(LicenceColumns.Zone, true),
             new(LicenceColumns.ValidFrom, true), new(LicenceColumns.ValidTo, true), new(LicenceColumns.Status, true), new(LicenceColumns.StatusSince, false),
+            new(LicenceColumns.Language, false),
         ];
         TableSheetReader.Read(package, sheet, columns, issues, limits.MaxRows, (h, row) =>
         {
@@ -77,27 +80,29 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
             if (number is not null) numbers.Add(number);
             var bin = Bin(cells, row, h[LicenceColumns.Bin]);
             var company = cells.Text(row, h[LicenceColumns.Company], LicenceColumns.Company, true);
-            var subtype = Choice(cells, row, h[LicenceColumns.Subtype], LicenceColumns.Subtype, new Dictionary<string, LicenceSubtype> { ["i"] = LicenceSubtype.I, ["1"] = LicenceSubtype.I, ["ii"] = LicenceSubtype.II, ["2"] = LicenceSubtype.II });
-            var zone = Choice(cells, row, h[LicenceColumns.Zone], LicenceColumns.Zone, Enum.GetValues<Zone>().ToDictionary(z => z.ToString().ToLowerInvariant()));
+            var subtype = Choice(cells, row, h[LicenceColumns.Subtype], LicenceColumns.Subtype, Subtypes, true);
+            var zone = Choice(cells, row, h[LicenceColumns.Zone], LicenceColumns.Zone, Zones, true);
             var from = cells.Date(row, h[LicenceColumns.ValidFrom], LicenceColumns.ValidFrom, true);
             var to = cells.Date(row, h[LicenceColumns.ValidTo], LicenceColumns.ValidTo, true);
-            var status = Choice(cells, row, h[LicenceColumns.Status], LicenceColumns.Status, Enum.GetValues<LicenceStatus>().ToDictionary(s => s.ToString().ToLowerInvariant()));
+            var status = Choice(cells, row, h[LicenceColumns.Status], LicenceColumns.Status, Statuses, true);
             var since = cells.Date(row, h[LicenceColumns.StatusSince], LicenceColumns.StatusSince, false);
+            var language = Choice(cells, row, h[LicenceColumns.Language], LicenceColumns.Language, LanguageNames, false);
             if (from is not null && to is not null && to < from)
             {
-                cells.Error(IssueCodes.ConstraintError, row, h[LicenceColumns.ValidTo], to.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Valid to is before Valid from.");
+                cells.Error(IssueCodes.ConstraintEndBeforeStart.With(("field", LicenceColumns.ValidTo.Term), ("start", LicenceColumns.ValidFrom.Term)),
+                    row, h[LicenceColumns.ValidTo], to.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 return;
             }
 
             if (number is null || bin is null || company is null || subtype is null || zone is null || from is null || to is null || status is null) return;
             if (firstRow.TryGetValue(number, out var first))
             {
-                cells.Error(IssueCodes.DuplicateRow, row, h[LicenceColumns.Licence], number, $"Licence {number} is already listed in row {first}.");
+                cells.Error(IssueCodes.DuplicateRowLicence.With(("licence", number), ("first_row", first)), row, h[LicenceColumns.Licence], number);
                 return;
             }
 
             firstRow[number] = row.Number;
-            list.Add(new Licence(number, bin, company, subtype.Value, zone.Value, from.Value, to.Value, status.Value, since));
+            list.Add(new Licence(number, bin, company, subtype.Value, zone.Value, from.Value, to.Value, status.Value, since) { Language = language });
         });
         return list;
     }
@@ -119,7 +124,7 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
             var key = (licence.ToUpperInvariant(), month.Value);
             if (firstRow.TryGetValue(key, out var first))
             {
-                cells.Error(IssueCodes.DuplicateRow, row, h[QuotaColumns.Licence], licence, $"The quota of {licence} for {month} is already given in row {first}.");
+                cells.Error(IssueCodes.DuplicateRowQuota.With(("licence", licence), ("month", MessageValue.Month(month.Value)), ("first_row", first)), row, h[QuotaColumns.Licence], licence);
                 return;
             }
 
@@ -143,9 +148,9 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
             var serial = cells.Text(row, h[EquipmentColumns.Serial], EquipmentColumns.Serial, true);
             var power = NonNegative(cells, row, h[EquipmentColumns.RatedPowerW], EquipmentColumns.RatedPowerW);
             var units = NonNegative(cells, row, h[EquipmentColumns.Units], EquipmentColumns.Units);
-            if (units is { } u && (u != Math.Floor(u) || u > 1_000_000))
+            if (units is { } u && (u != Math.Floor(u) || u > MaxUnits))
             {
-                cells.Error(IssueCodes.ConstraintError, row, h[EquipmentColumns.Units], u.ToString(CultureInfo.InvariantCulture), "Units must be a whole number of at most 1,000,000.");
+                cells.Error(IssueCodes.ConstraintWholeNumber.With(("field", EquipmentColumns.Units.Term), ("max", MaxUnits)), row, h[EquipmentColumns.Units], u.ToString(CultureInfo.InvariantCulture));
                 return;
             }
 
@@ -154,6 +159,8 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
         });
         return list;
     }
+
+    private const int MaxUnits = 1_000_000;
 
     private List<AifcExchange> ReadExchanges(XlsxPackage package, IssueCollector issues)
     {
@@ -170,13 +177,55 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
         return list;
     }
 
-    private static SheetInfo? Sheet(XlsxPackage package, string name, IssueCollector issues)
+    /// <summary>The portal's users (optional sheet: a registry without it gives nobody access to the portal).</summary>
+    private List<RegistryUser> ReadUsers(XlsxPackage package, IssueCollector issues, HashSet<string> licences)
+    {
+        var list = new List<RegistryUser>();
+        var sheet = package.FindSheet(UsersSheet);
+        if (sheet is null) return list;
+        var cells = new CellParser(sheet.Name, issues);
+        var firstRow = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        ColumnSpec[] columns = [new(UserColumns.User, true), new(UserColumns.Role, true), new(UserColumns.Licences, false)];
+        TableSheetReader.Read(package, sheet, columns, issues, limits.MaxRows, (h, row) =>
+        {
+            var user = cells.Text(row, h[UserColumns.User], UserColumns.User, true);
+            var role = Choice(cells, row, h[UserColumns.Role], UserColumns.Role, Roles, true);
+            var listed = cells.Text(row, h[UserColumns.Licences], UserColumns.Licences, false);
+            var userLicences = (listed ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = userLicences.FirstOrDefault(l => !licences.Contains(l));
+            if (unknown is not null)
+            {
+                cells.Error(IssueCodes.ConstraintUnknownLicence.With(("licence", unknown), ("sheet", LicencesSheet.Term)),
+                    row, h[UserColumns.Licences], listed);
+                return;
+            }
+
+            if (role == UserRole.Miner && userLicences.Length == 0)
+            {
+                cells.Error(IssueCodes.MissingValue.With(("field", UserColumns.Licences.Term)), row, h[UserColumns.Licences], null);
+                return;
+            }
+
+            if (user is null || role is null) return;
+            if (firstRow.TryGetValue(user, out var first))
+            {
+                cells.Error(IssueCodes.DuplicateRowUser.With(("user", user), ("first_row", first)), row, h[UserColumns.User], user);
+                return;
+            }
+
+            firstRow[user] = row.Number;
+            list.Add(new RegistryUser(user, role.Value, role == UserRole.Miner ? userLicences : []));
+        });
+        return list;
+    }
+
+    private static SheetInfo? Sheet(XlsxPackage package, Heading name, IssueCollector issues)
     {
         var sheet = package.FindSheet(name);
         if (sheet is null)
         {
-            issues.Error(IssueCodes.MissingSheet, name, null, null,
-                $"The registry workbook needs the sheets {LicencesSheet}, {QuotasSheet}, {EquipmentSheet} and {ExchangesSheet}; '{name}' is missing.");
+            issues.Error(IssueCodes.MissingSheetRegistry.With(("sheet", name.Term),
+                ("sheets", MessageValue.List(new[] { LicencesSheet, QuotasSheet, EquipmentSheet, ExchangesSheet }.Select(s => s.Term)))));
         }
 
         return sheet;
@@ -187,18 +236,18 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
         var cell = row[column];
         var text = cell.Kind == CellKind.Number && cell.Number >= 0 && cell.Number < 1e12 && cell.Number == Math.Floor(cell.Number)
             ? ((long)cell.Number).ToString("D12", CultureInfo.InvariantCulture)
-            : cells.Text(row, column, RegistryContract.LicenceColumns.Bin, true);
+            : cells.Text(row, column, LicenceColumns.Bin, true);
         if (text is null) return null;
         if (Domain.Registry.Bin.IsValid(text)) return text;
-        cells.Error(IssueCodes.InvalidBin, row, column, text, $"'{text}' is not a valid BIN (12 digits with a valid check digit).");
+        cells.Error(IssueCodes.InvalidBin.With(("text", text)), row, column, text);
         return null;
     }
 
     private static string? KnownLicence(CellParser cells, SheetRow row, int column, HashSet<string> licences)
     {
-        var licence = cells.Text(row, column, "Licence", true);
+        var licence = cells.Text(row, column, LicenceColumns.Licence, true);
         if (licence is null || licences.Contains(licence)) return licence;
-        cells.Error(IssueCodes.ConstraintError, row, column, licence, $"Licence {licence} is not on the {LicencesSheet} sheet.");
+        cells.Error(IssueCodes.ConstraintUnknownLicence.With(("licence", licence), ("sheet", LicencesSheet.Term)), row, column, licence);
         return null;
     }
 
@@ -209,24 +258,24 @@ public sealed class RegistryWorkbookParser(WorkbookLimits limits)
         var text = cells.Text(row, column, QuotaColumns.Month, true);
         if (text is null) return null;
         if (Month.TryParse(text, out var month)) return month;
-        cells.Error(IssueCodes.InvalidPeriod, row, column, text, $"Month must be YYYY-MM (e.g. 2025-03), not '{text}'.");
+        cells.Error(IssueCodes.InvalidPeriodMonth.With(("field", QuotaColumns.Month.Term), ("text", text)), row, column, text);
         return null;
     }
 
-    private static decimal? NonNegative(CellParser cells, SheetRow row, int column, string field)
+    private static decimal? NonNegative(CellParser cells, SheetRow row, int column, Heading field)
     {
         var value = cells.Decimal(row, column, field, true);
         if (value is not < 0) return value;
-        cells.Error(IssueCodes.ConstraintError, row, column, value.Value.ToString(CultureInfo.InvariantCulture), $"{field} cannot be negative.");
+        cells.Error(IssueCodes.ConstraintNegative.With(("field", field.Term)), row, column, value.Value.ToString(CultureInfo.InvariantCulture));
         return null;
     }
 
-    private static T? Choice<T>(CellParser cells, SheetRow row, int column, string field, Dictionary<string, T> choices) where T : struct
+    private static T? Choice<T>(CellParser cells, SheetRow row, int column, Heading field, ValueNames<T> names, bool required) where T : struct, Enum
     {
-        var text = cells.Text(row, column, field, true);
+        var text = cells.Text(row, column, field, required);
         if (text is null) return null;
-        if (choices.TryGetValue(text.Trim().ToLowerInvariant(), out var value)) return value;
-        cells.Error(IssueCodes.ConstraintError, row, column, text, $"{field} must be one of: {string.Join(", ", choices.Keys)}; not '{text}'.");
+        if (names.TryParse(text, out var value)) return value;
+        cells.Error(IssueCodes.ConstraintChoice.With(("field", field.Term), ("choices", MessageValue.List(Enum.GetValues<T>().Select(Terms.Term))), ("text", text)), row, column, text);
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 using Reporting.Excel.Reading;
 using static Reporting.Excel.Reports.ReportContract;
@@ -24,8 +25,7 @@ internal static class ConsumptionSheetReader
         var sheet = package.FindSheet(ConsumptionSheet);
         if (sheet is null)
         {
-            issues.Error(IssueCodes.MissingSheet, ConsumptionSheet, null, null,
-                $"A consumption report needs a '{ConsumptionSheet}' sheet. Sheets found: {ReportSheetReader.SheetList(package)}.");
+            issues.Error(IssueCodes.MissingSheet.With(("sheet", ConsumptionSheet.Term), ("sheets", ReportSheetReader.SheetList(package))));
             return rows;
         }
 
@@ -45,17 +45,15 @@ internal static class ConsumptionSheetReader
             EnergySource? source = null;
             if (sourceText is not null)
             {
-                if (EnergySources.TryParse(sourceText, out var parsed)) source = parsed;
-                else cells.Error(IssueCodes.UnknownSource, row, sourceColumn, sourceText,
-                    $"Source '{sourceText}' is not one of: {string.Join(", ", EnergySources.Codes)}.");
+                if (Sources.TryParse(sourceText, out var parsed)) source = parsed;
+                else cells.Error(IssueCodes.UnknownSource.With(("text", sourceText), ("sources", MessageValue.List(EnergySources.All.Select(Terms.Term)))), row, sourceColumn, sourceText);
             }
 
             var kwhColumn = at.Kwh;
             var kwh = cells.Decimal(row, kwhColumn, Consumption.Kwh, required: true);
             if (kwh < 0)
             {
-                cells.Error(IssueCodes.ConstraintError, row, kwhColumn, kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "kWh cannot be negative. Report consumption only; corrections go in a new upload of the whole month.");
+                cells.Error(IssueCodes.ConstraintKwhNegative.With(("field", Consumption.Kwh.Term)), row, kwhColumn, kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 kwh = null;
             }
 
@@ -63,16 +61,14 @@ internal static class ConsumptionSheetReader
             var costColumn = at.Cost;
             if (needsCost && costColumn == 0 && !costColumnReported)
             {
-                issues.Error(IssueCodes.MissingColumn, sheet.Name, null, null,
-                    SheetHeader.MissingColumnMessage(Consumption.CostKzt, header.Found) + " It is required because the sheet has grid or import rows.");
+                issues.Error(IssueCodes.MissingColumnRequiredByRows.With(("column", Consumption.CostKzt.Term), ("found", MessageValue.Texts(header.Found))), sheet.Name);
                 costColumnReported = true;
             }
 
             var cost = cells.Decimal(row, costColumn, Consumption.CostKzt, required: needsCost);
             if (cost < 0)
             {
-                cells.Error(IssueCodes.ConstraintError, row, costColumn, cost.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "Cost KZT cannot be negative.");
+                cells.Error(IssueCodes.ConstraintNegative.With(("field", Consumption.CostKzt.Term)), row, costColumn, cost.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 cost = null;
             }
 
@@ -81,9 +77,8 @@ internal static class ConsumptionSheetReader
             var key = new RowKey(site, meter ?? "", source.Value);
             if (firstRowOfKey.TryGetValue(key, out var first))
             {
-                cells.Error(IssueCodes.DuplicateRow, row, at.Site, site,
-                    $"Row {row.Number} repeats site '{site}', meter '{meter ?? "(none)"}' and source '{source.Value.Code()}' of row {first}. " +
-                    "Give one row per site, meter and source; add the kWh together.");
+                cells.Error(IssueCodes.DuplicateRowConsumption.With(("row", row.Number), ("site", site), ("meter", meter ?? "—"), ("source", Terms.Term(source.Value)), ("first_row", first)),
+                    row, at.Site, site);
                 return;
             }
 
@@ -93,8 +88,7 @@ internal static class ConsumptionSheetReader
 
         if (header is not null && rows.Count == 0 && !issues.HasErrors)
         {
-            issues.Warning(IssueCodes.NoDataRows, sheet.Name, null, null,
-                "The Consumption sheet has no data rows: the report states that no electricity was used for mining this month.");
+            issues.Warning(IssueCodes.NoDataRows.With(("sheet", ConsumptionSheet.Term)), sheet.Name);
         }
 
         return rows;

@@ -22,5 +22,8 @@ public sealed record MonthReportParseResult(
     public string? LicenceCell { get; init; }
     public string? PeriodCell { get; init; }
 
+    /// <summary>The Report sheet's name as the file has it, when found (its language is the file's).</summary>
+    public string? ReportSheetName { get; init; }
+
     public bool IsValid => Report is not null && Validation.IsValid;
 }

@@ -1,4 +1,5 @@
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 using Reporting.Excel.Reading;
 
@@ -6,8 +7,10 @@ namespace Reporting.Excel.Reports;
 
 /// <summary>
 /// Turns a miner's workbook into a typed month report, or a validation report listing every problem
-/// of the file in one pass. Never throws for bad input: a hostile or broken file is a rejection with
-/// a stable code. Reads the file as a stream, so memory does not grow with the size of the sheets.
+/// of the file in one pass. Bad input never throws: a hostile or broken file is a rejection with a stable
+/// code. Only what the checks foresee is a rejection; any other exception is a bug and propagates, so the
+/// host logs it and retries the upload after the fix instead of rejecting the miner's file for good.
+/// Reads the file as a stream, so memory does not grow with the size of the sheets.
 /// </summary>
 public sealed class MonthReportParser(WorkbookLimits limits)
 {
@@ -19,11 +22,11 @@ public sealed class MonthReportParser(WorkbookLimits limits)
         {
             return ParseChecked(workbook);
         }
-        catch (Exception e) when (XlsxPackage.IsAboutTheFile(e))
+        catch (Exception e) when (XlsxPackage.IsDamage(e))
         {
-            // A failure no check foresaw is still a rejection of this file, never an exception the host would retry.
+            // A part damaged in a way the structure checks could not see (a corrupt deflate stream inside a sheet).
             var issues = new IssueCollector(Limits.MaxIssues);
-            issues.Add(XlsxPackage.Unreadable(e));
+            issues.Add(ValidationIssue.Error(IssueCodes.NotAWorkbook.With(("reason", MessageValue.Term(ReadingTexts.PartNotXml)))));
             return new MonthReportParseResult(null, issues.ToReport(), null, null, null, null, null);
         }
     }
@@ -71,6 +74,7 @@ public sealed class MonthReportParser(WorkbookLimits limits)
         {
             LicenceCell = fields.LicenceCell,
             PeriodCell = fields.PeriodCell,
+            ReportSheetName = fields.SheetName,
         };
     }
 

@@ -1,6 +1,7 @@
 using Reporting.Domain.Periods;
 using Reporting.Domain.Registry;
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 using Reporting.Excel.Reading;
 using static Reporting.Excel.Reports.ReportContract;
@@ -13,42 +14,30 @@ public sealed record ReportFields(ReportKind? Kind, string? Licence, string? Bin
     /// <summary>Where the licence and period values are (e.g. "B2"), so later checks can point at them.</summary>
     public string? LicenceCell { get; init; }
     public string? PeriodCell { get; init; }
+    public string? SheetName { get; init; }
 }
 
 /// <summary>
-/// Reads the "Report" sheet: labels in column A, values in column B, in any row order.
+/// Reads the "Report" sheet: labels in column A (in any of our languages), values in column B, in any row order.
 /// </summary>
 internal static class ReportSheetReader
 {
     private const int LabelColumn = 1;
     private const int ValueColumn = 2;
-    private const int MaxLicenceLength = 40;
 
-    private static readonly Dictionary<string, string> LabelsByName = new(StringComparer.Ordinal)
-    {
-        [HeaderName.Normalize(Labels.ReportType)] = Labels.ReportType,
-        [HeaderName.Normalize(Labels.Licence)] = Labels.Licence,
-        ["license"] = Labels.Licence,
-        ["licence number"] = Labels.Licence,
-        ["license number"] = Labels.Licence,
-        [HeaderName.Normalize(Labels.Bin)] = Labels.Bin,
-        [HeaderName.Normalize(Labels.Company)] = Labels.Company,
-        [HeaderName.Normalize(Labels.Period)] = Labels.Period,
-        [HeaderName.Normalize(Labels.TemplateVersion)] = Labels.TemplateVersion,
-    };
+    private static readonly Heading[] AllLabels = [Labels.ReportType, Labels.Licence, Labels.Bin, Labels.Company, Labels.Period, Labels.TemplateVersion];
 
     public static ReportFields Read(XlsxPackage package, IssueCollector issues, int maxRows)
     {
         var sheet = package.FindSheet(ReportSheet);
         if (sheet is null)
         {
-            issues.Error(IssueCodes.MissingSheet, ReportSheet, null, null,
-                $"The workbook has no '{ReportSheet}' sheet with the licence, BIN, company, period and report type. Sheets found: {SheetList(package)}.");
+            issues.Error(IssueCodes.MissingSheetReport.With(("sheet", ReportSheet.Term), ("sheets", SheetList(package))));
             return new ReportFields(null, null, null, null, null, null);
         }
 
         var cells = new CellParser(sheet.Name, issues);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<Heading, int>();
         ReportKind? kind = null;
         string? licence = null, bin = null, company = null, version = null, licenceCell = null, periodCell = null;
         Month? period = null;
@@ -57,75 +46,68 @@ internal static class ReportSheetReader
         {
             if (row.Number > maxRows) break;
             var labelCell = row[LabelColumn];
-            if (labelCell.Kind != CellKind.Text || !LabelsByName.TryGetValue(HeaderName.Normalize(labelCell.Text), out var label)) continue;
+            if (labelCell.Kind != CellKind.Text) continue;
+            var label = AllLabels.FirstOrDefault(l => l.Matches(labelCell.Text));
+            if (label is null) continue;
             if (seen.TryGetValue(label, out var firstRow))
             {
-                cells.Error(IssueCodes.DuplicateRow, row, LabelColumn, labelCell.Text,
-                    $"'{label}' is given twice (rows {firstRow} and {row.Number}). Keep one of them.");
+                cells.Error(IssueCodes.DuplicateRowLabel.With(("label", label.Term), ("row", row.Number), ("first_row", firstRow)), row, LabelColumn, labelCell.Text);
                 continue;
             }
 
             seen[label] = row.Number;
-            switch (label)
+            if (label == Labels.ReportType)
             {
-                case Labels.ReportType:
-                    var type = cells.Text(row, ValueColumn, label, required: true);
-                    if (type is null) break;
-                    if (ReportKinds.TryParse(type, out var parsedKind)) kind = parsedKind;
-                    else cells.Error(IssueCodes.UnknownReportType, row, ValueColumn, type, $"Report type must be 'consumption' or 'sales', not '{type}'.");
-                    break;
-                case Labels.Licence:
-                    licenceCell = CellReference.Address(ValueColumn, row.Number);
-                    licence = ReadLicence(cells, row);
-                    break;
-                case Labels.Bin:
-                    bin = ReadBin(cells, row);
-                    break;
-                case Labels.Company:
-                    company = cells.Text(row, ValueColumn, label, required: true);
-                    break;
-                case Labels.Period:
-                    periodCell = CellReference.Address(ValueColumn, row.Number);
-                    period = ReadPeriod(cells, row);
-                    break;
-                case Labels.TemplateVersion:
-                    version = cells.Text(row, ValueColumn, label, required: false);
-                    if (version is not null && !KnownTemplateVersions.Contains(version))
-                    {
-                        cells.Warning(IssueCodes.TemplateVersion, row, ValueColumn, version,
-                            $"Template version '{version}' is not one this service knows (current: {ReportContract.TemplateVersion}). The file was read with the current rules; download the current template.");
-                    }
-
-                    break;
+                var type = cells.Text(row, ValueColumn, label, required: true);
+                if (type is null) continue;
+                if (ReportKinds.TryParse(type, out var parsedKind)) kind = parsedKind;
+                else cells.Error(IssueCodes.UnknownReportType.With(("text", type), ("types", MessageValue.List(Enum.GetValues<ReportKind>().Select(Terms.Term)))), row, ValueColumn, type);
+            }
+            else if (label == Labels.Licence)
+            {
+                licenceCell = CellReference.Address(ValueColumn, row.Number);
+                licence = ReadLicence(cells, row);
+            }
+            else if (label == Labels.Bin)
+            {
+                bin = ReadBin(cells, row);
+            }
+            else if (label == Labels.Company)
+            {
+                company = cells.Text(row, ValueColumn, label, required: true);
+            }
+            else if (label == Labels.Period)
+            {
+                periodCell = CellReference.Address(ValueColumn, row.Number);
+                period = ReadPeriod(cells, row);
+            }
+            else if (label == Labels.TemplateVersion)
+            {
+                version = cells.Text(row, ValueColumn, label, required: false);
+                if (version is not null && !KnownTemplateVersions.Contains(version))
+                    cells.Warning(IssueCodes.TemplateVersion.With(("version", version), ("current", ReportContract.TemplateVersion)), row, ValueColumn, version);
             }
         }
 
-        foreach (var label in new[] { Labels.ReportType, Labels.Licence, Labels.Bin, Labels.Company, Labels.Period })
-        {
-            if (!seen.ContainsKey(label))
-            {
-                issues.Error(IssueCodes.MissingField, sheet.Name, null, null,
-                    $"The '{ReportSheet}' sheet has no '{label}' row. Put the label '{label}' in column A and its value in column B.");
-            }
-        }
+        foreach (var label in AllLabels.Where(l => l != Labels.TemplateVersion && !seen.ContainsKey(l)))
+            issues.Error(IssueCodes.MissingField.With(("sheet", ReportSheet.Term), ("label", label.Term)), sheet.Name);
 
         if (!seen.ContainsKey(Labels.TemplateVersion))
         {
-            issues.Warning(IssueCodes.MissingField, sheet.Name, null, null,
-                $"The '{ReportSheet}' sheet has no '{Labels.TemplateVersion}' row; the file was read as template version {ReportContract.TemplateVersion}.");
+            issues.Warning(IssueCodes.MissingFieldTemplateVersion.With(("sheet", ReportSheet.Term), ("label", Labels.TemplateVersion.Term), ("version", ReportContract.TemplateVersion)),
+                sheet.Name);
         }
 
-        return new ReportFields(kind, licence, bin, company, period, version) { LicenceCell = licenceCell, PeriodCell = periodCell };
+        return new ReportFields(kind, licence, bin, company, period, version) { LicenceCell = licenceCell, PeriodCell = periodCell, SheetName = sheet.Name };
     }
 
     private static string? ReadLicence(CellParser cells, SheetRow row)
     {
         var licence = cells.Text(row, ValueColumn, Labels.Licence, required: true);
         if (licence is null) return null;
-        if (licence.Length > MaxLicenceLength || !licence.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (!licence.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            cells.Error(IssueCodes.ConstraintError, row, ValueColumn, licence,
-                $"The licence number '{licence}' is not valid: use the number exactly as on the licence (letters, digits, '-', '_' or '.', at most {MaxLicenceLength} characters).");
+            cells.Error(IssueCodes.ConstraintLicenceNumber.With(("text", licence), ("max", Labels.Licence.MaxLength)), row, ValueColumn, licence);
             return null;
         }
 
@@ -151,8 +133,7 @@ internal static class ReportSheetReader
 
         if (!Bin.IsValid(bin))
         {
-            cells.Error(IssueCodes.InvalidBin, row, ValueColumn, cell.Display ?? bin,
-                $"'{cell.Display ?? bin}' is not a valid BIN: a BIN has 12 digits and its last digit must match the check digit. Copy it from the registration certificate.");
+            cells.Error(IssueCodes.InvalidBin.With(("text", cell.Display ?? bin)), row, ValueColumn, cell.Display ?? bin);
             return null;
         }
 
@@ -177,18 +158,17 @@ internal static class ReportSheetReader
                 cells.Text(row, ValueColumn, Labels.Period, required: true);
                 return null;
             default:
-                if (cell.IsEmpty)
+                if (cell.IsEmpty || cell.Kind == CellKind.Text && cell.Text!.Length > CellParser.ExcelMaxCellLength)
                 {
                     cells.Text(row, ValueColumn, Labels.Period, required: true);
                     return null;
                 }
 
-                cells.Error(IssueCodes.InvalidPeriod, row, ValueColumn, cell.Display,
-                    $"Period must be the report's month as YYYY-MM (e.g. 2025-03) or a date in that month, not '{cell.Display}'.");
+                cells.Error(IssueCodes.InvalidPeriod.With(("text", cell.Display)), row, ValueColumn, cell.Display);
                 return null;
         }
     }
 
-    public static string SheetList(XlsxPackage package) =>
-        package.Sheets.Count == 0 ? "none" : string.Join(", ", package.Sheets.Select(s => $"'{s.Name}'"));
+    /// <summary>The sheets of the workbook as a message value (their names as the file has them).</summary>
+    public static MessageValue SheetList(XlsxPackage package) => MessageValue.Texts(package.Sheets.Select(s => s.Name));
 }

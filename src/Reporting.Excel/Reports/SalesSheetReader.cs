@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 using Reporting.Excel.Reading;
 using static Reporting.Excel.Reports.ReportContract;
@@ -25,7 +26,7 @@ internal static class SalesSheetReader
         new(Sold.Quantity, Required: true),
         new(Sold.TradeDate, Required: true),
         new(Sold.Exchange, Required: true),
-        new(Sold.TradeId, Required: true, "Trade no", "Trade number"),
+        new(Sold.TradeId, Required: true),
         new(Sold.Price, Required: false),
         new(Sold.Currency, Required: false),
     ];
@@ -50,8 +51,7 @@ internal static class SalesSheetReader
             var key = string.Join('\u0001', asset, quantity.Value.ToString(CultureInfo.InvariantCulture), received.Value.ToString("O", CultureInfo.InvariantCulture), pool, wallet);
             if (firstRowOfKey.TryGetValue(key, out var first))
             {
-                cells.Warning(IssueCodes.DuplicateRow, row, header[Mined.Asset], asset,
-                    $"Row {row.Number} is identical to row {first} (same asset, quantity, date, pool and wallet). If it is a copy, delete it; if the pool really paid twice, ignore this warning.");
+                cells.Warning(IssueCodes.DuplicateRowMined.With(("row", row.Number), ("first_row", first)), row, header[Mined.Asset], asset);
             }
             else
             {
@@ -84,22 +84,21 @@ internal static class SalesSheetReader
             var price = cells.Decimal(row, priceColumn, Sold.Price, required: false);
             if (price < 0)
             {
-                cells.Error(IssueCodes.ConstraintError, row, priceColumn, price.Value.ToString(CultureInfo.InvariantCulture), "Price cannot be negative.");
+                cells.Error(IssueCodes.ConstraintNegative.With(("field", Sold.Price.Term)), row, priceColumn, price.Value.ToString(CultureInfo.InvariantCulture));
                 price = null;
             }
 
             var currency = Asset(cells, row, header[Sold.Currency], Sold.Currency, required: false);
             if (price is not null && currency is null && header[Sold.Currency] != 0 && row[header[Sold.Currency]].IsEmpty)
             {
-                cells.Warning(IssueCodes.MissingValue, row, header[Sold.Currency], null, "A price is given without its currency (e.g. USDT, USD, KZT).");
+                cells.Warning(IssueCodes.MissingValueCurrency.With(("field", Sold.Currency.Term)), row, header[Sold.Currency], null);
             }
 
             if (tradeId is not null)
             {
                 if (firstRowOfTrade.TryGetValue(tradeId, out var first))
                 {
-                    cells.Error(IssueCodes.DuplicateTradeId, row, tradeIdColumn, tradeId,
-                        $"Trade ID '{tradeId}' is already used in row {first}. Every trade appears once, with the exchange's own trade id.");
+                    cells.Error(IssueCodes.DuplicateTradeId.With(("trade_id", tradeId), ("first_row", first)), row, tradeIdColumn, tradeId);
                     return;
                 }
 
@@ -113,55 +112,54 @@ internal static class SalesSheetReader
         return rows;
     }
 
-    private static SheetInfo? FindOrReport(XlsxPackage package, string name, IssueCollector issues)
+    private static SheetInfo? FindOrReport(XlsxPackage package, Heading name, IssueCollector issues)
     {
         var sheet = package.FindSheet(name);
         if (sheet is null)
         {
-            issues.Error(IssueCodes.MissingSheet, name, null, null,
-                $"A sales report needs the sheets '{MinedSheet}' and '{SoldSheet}' (either may be empty); '{name}' is missing. Sheets found: {ReportSheetReader.SheetList(package)}.");
+            issues.Error(IssueCodes.MissingSheetSales.With(("sheet", name.Term), ("mined", MinedSheet.Term), ("sold", SoldSheet.Term), ("sheets", ReportSheetReader.SheetList(package))));
         }
 
         return sheet;
     }
 
     /// <summary>A ticker such as BTC or USDT: 2-10 letters or digits, stored upper-case.</summary>
-    private static string? Asset(CellParser cells, SheetRow row, int column, string field, bool required)
+    private static string? Asset(CellParser cells, SheetRow row, int column, Heading field, bool required)
     {
         var text = cells.Text(row, column, field, required);
         if (text is null) return null;
         var ticker = text.Trim().ToUpperInvariant();
         if (ticker.Length is < 2 or > 10 || !ticker.All(char.IsAsciiLetterOrDigit))
         {
-            cells.Error(IssueCodes.ConstraintError, row, column, text, $"{field} must be a ticker such as BTC, ETH or USDT, not '{text}'.");
+            cells.Error(IssueCodes.ConstraintTicker.With(("field", field.Term), ("text", text)), row, column, text);
             return null;
         }
 
         return ticker;
     }
 
-    private static decimal? PositiveQuantity(CellParser cells, SheetRow row, int column, string field)
+    private static decimal? PositiveQuantity(CellParser cells, SheetRow row, int column, Heading field)
     {
         var quantity = cells.Decimal(row, column, field, required: true);
         if (quantity is <= 0)
         {
-            cells.Error(IssueCodes.ConstraintError, row, column, quantity.Value.ToString(CultureInfo.InvariantCulture), $"{field} must be greater than zero.");
+            cells.Error(IssueCodes.ConstraintNotPositive.With(("field", field.Term)), row, column, quantity.Value.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
         return quantity;
     }
 
-    private static DateOnly? DateInPeriod(CellParser cells, SheetRow row, int column, string field, Month? period)
+    private static DateOnly? DateInPeriod(CellParser cells, SheetRow row, int column, Heading field, Month? period)
     {
         var date = cells.Date(row, column, field, required: true);
         if (date is { } d && period is { } p && !p.Contains(d))
         {
             var text = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            cells.Error(IssueCodes.DateOutsidePeriod, row, column, text,
-                Month.TryOf(d, out var other)
-                    ? $"{field} {text} is outside the report's period {p}. Report it in the workbook for {other}."
-                    : $"{field} {text} is outside the report's period {p}; check the year.");
+            cells.Error(Month.TryOf(d, out var other)
+                    ? IssueCodes.DateOutsidePeriod.With(("field", field.Term), ("date", MessageValue.Date(d)), ("period", MessageValue.Month(p)), ("month", MessageValue.Month(other)))
+                    : IssueCodes.DateOutsidePeriodYear.With(("field", field.Term), ("date", MessageValue.Date(d)), ("period", MessageValue.Month(p))),
+                row, column, text);
             return null;
         }
 

@@ -1,15 +1,17 @@
 using ClosedXML.Excel;
-using Reporting.Excel.Writing;
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
+using Reporting.Excel.Reading;
+using Reporting.Excel.Writing;
 using static Reporting.Excel.Reports.ReportContract;
 
 namespace Reporting.Excel.Templates;
 
 /// <summary>
-/// The blank workbooks miners download: the Report sheet's labels, the table headers, a dropdown
-/// for Source, number and date formats, explicit column widths, a frozen header row and a short
-/// Instructions sheet. Column widths are set by hand: ClosedXML's AdjustToContents needs System.Drawing,
-/// which fails on Linux.
+/// The blank workbooks miners download, in the language they choose: the Report sheet's labels, the table
+/// headers, a dropdown for Source (its choices in that language; the parser reads every language), number and
+/// date formats, explicit column widths, a frozen header row and a short Instructions sheet. Column widths are
+/// set by hand: ClosedXML's AdjustToContents needs System.Drawing, which fails on Linux.
 /// </summary>
 public static class TemplateWriter
 {
@@ -19,50 +21,55 @@ public static class TemplateWriter
     private const string QuantityFormat = "0.00000000";
     private const string DateFormat = "yyyy-mm-dd";
 
-    public static void Write(ReportKind kind, Stream output)
+    public static void Write(ReportKind kind, Language language, Stream output)
     {
+        var words = MessageCatalog.Default.In(language);
         using var workbook = new XLWorkbook();
-        AddReportSheet(workbook, kind);
+        var report = AddReportSheet(workbook, kind, words);
         if (kind == ReportKind.Consumption)
         {
-            AddConsumptionSheet(workbook);
+            AddConsumptionSheet(workbook, words);
         }
         else
         {
-            AddTable(workbook, MinedSheet,
+            AddTable(workbook, MinedSheet.In(language),
             [
-                (Mined.Asset, 10, "@"), (Mined.Quantity, 16, QuantityFormat), (Mined.Received, 13, DateFormat), (Mined.Pool, 22, "@"), (Mined.Wallet, 48, "@"),
+                (Mined.Asset.In(language), 10, "@"), (Mined.Quantity.In(language), 16, QuantityFormat), (Mined.Received.In(language), 13, DateFormat),
+                (Mined.Pool.In(language), 22, "@"), (Mined.Wallet.In(language), 48, "@"),
             ]);
-            AddTable(workbook, SoldSheet,
+            AddTable(workbook, SoldSheet.In(language),
             [
-                (Sold.Asset, 10, "@"), (Sold.Quantity, 16, QuantityFormat), (Sold.TradeDate, 13, DateFormat), (Sold.Exchange, 30, "@"),
-                (Sold.TradeId, 24, "@"), (Sold.Price, 14, MoneyFormat), (Sold.Currency, 10, "@"),
+                (Sold.Asset.In(language), 10, "@"), (Sold.Quantity.In(language), 16, QuantityFormat), (Sold.TradeDate.In(language), 13, DateFormat),
+                (Sold.Exchange.In(language), 30, "@"), (Sold.TradeId.In(language), 24, "@"), (Sold.Price.In(language), 14, MoneyFormat),
+                (Sold.Currency.In(language), 10, "@"),
             ]);
         }
 
-        AddInstructions(workbook, kind);
-        workbook.Worksheet(ReportSheet).SetTabActive();
+        AddInstructions(workbook, kind, words);
+        report.SetTabActive();
         output.Write(PackageNormalizer.Save(workbook));
     }
 
-    public static byte[] ToBytes(ReportKind kind)
+    public static byte[] ToBytes(ReportKind kind, Language language)
     {
         using var stream = new MemoryStream();
-        Write(kind, stream);
+        Write(kind, language, stream);
         return stream.ToArray();
     }
 
-    private static void AddReportSheet(XLWorkbook workbook, ReportKind kind)
+    private static IXLWorksheet AddReportSheet(XLWorkbook workbook, ReportKind kind, Words words)
     {
-        var sheet = workbook.Worksheets.Add(ReportSheet);
+        var language = words.Language;
+        var sheet = workbook.Worksheets.Add(ReportSheet.In(language));
+        var kindName = words[Terms.Of(kind)];
         (string Label, string? Value, string Hint)[] rows =
         [
-            (Labels.ReportType, kind.Code(), "Do not change: this workbook is a " + kind.Code() + " report."),
-            (Labels.Licence, null, "Your licence number exactly as on the licence, e.g. KZ-DM-0007."),
-            (Labels.Bin, null, "Your 12-digit BIN (typed as text keeps leading zeros)."),
-            (Labels.Company, null, "Legal name of the licence holder."),
-            (Labels.Period, null, "The month of the report as YYYY-MM, e.g. 2025-03."),
-            (Labels.TemplateVersion, TemplateVersion, "Do not change."),
+            (Labels.ReportType.In(language), kindName, words.Render(TemplateTexts.HintReportType.With(("kind", kindName)))),
+            (Labels.Licence.In(language), null, words[TemplateTexts.HintLicence]),
+            (Labels.Bin.In(language), null, words[TemplateTexts.HintBin]),
+            (Labels.Company.In(language), null, words[TemplateTexts.HintCompany]),
+            (Labels.Period.In(language), null, words[TemplateTexts.HintPeriod]),
+            (Labels.TemplateVersion.In(language), TemplateVersion, words[TemplateTexts.HintTemplateVersion]),
         ];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -78,34 +85,37 @@ public static class TemplateWriter
             sheet.Cell(row, 3).Style.Font.FontColor = XLColor.Gray;
         }
 
-        sheet.Column(1).Width = 18;
+        sheet.Column(1).Width = 24;
         sheet.Column(2).Width = 32;
-        sheet.Column(3).Width = 70;
+        sheet.Column(3).Width = 80;
+        return sheet;
     }
 
-    private static void AddConsumptionSheet(XLWorkbook workbook)
+    private static void AddConsumptionSheet(XLWorkbook workbook, Words words)
     {
-        var sheet = AddTable(workbook, ConsumptionSheet,
+        var language = words.Language;
+        var sheet = AddTable(workbook, ConsumptionSheet.In(language),
         [
-            (Consumption.Site, 24, "@"), (Consumption.Meter, 18, "@"), (Consumption.Source, 16, "@"), (Consumption.Kwh, 18, KwhFormat), (Consumption.CostKzt, 18, MoneyFormat),
+            (Consumption.Site.In(language), 24, "@"), (Consumption.Meter.In(language), 18, "@"), (Consumption.Source.In(language), 24, "@"),
+            (Consumption.Kwh.In(language), 18, KwhFormat), (Consumption.CostKzt.In(language), 18, MoneyFormat),
         ]);
 
         // The dropdown's choices live on a hidden sheet: robust across Excel, LibreOffice and other readers.
-        var lists = workbook.Worksheets.Add("Lists");
-        var codes = EnergySources.Codes;
-        for (var i = 0; i < codes.Count; i++) lists.Cell(i + 1, 1).SetValue(codes[i]);
+        var lists = workbook.Worksheets.Add(words[TemplateTexts.ListsSheet]);
+        var names = ValueNames<EnergySource>.Names(language);
+        for (var i = 0; i < names.Count; i++) lists.Cell(i + 1, 1).SetValue(names[i]);
         lists.Hide();
         var validation = sheet.Range(2, 3, TemplateRows + 1, 3).SetDataValidation();
-        validation.List(lists.Range(1, 1, codes.Count, 1));
+        validation.List(lists.Range(1, 1, names.Count, 1));
         validation.IgnoreBlanks = true;
-        validation.ErrorTitle = "Unknown source";
-        validation.ErrorMessage = "Choose one of: " + string.Join(", ", codes);
+        validation.ErrorTitle = words[TemplateTexts.SourceErrorTitle];
+        validation.ErrorMessage = words.Render(TemplateTexts.SourceErrorMessage.With(("sources", MessageValue.Texts(names))));
         validation.ShowErrorMessage = true;
 
         var kwh = sheet.Range(2, 4, TemplateRows + 1, 5).SetDataValidation();
         kwh.Decimal.EqualOrGreaterThan(0);
-        kwh.ErrorTitle = "Not a number";
-        kwh.ErrorMessage = "Enter a number of at least 0.";
+        kwh.ErrorTitle = words[TemplateTexts.NumberErrorTitle];
+        kwh.ErrorMessage = words[TemplateTexts.NumberErrorMessage];
         kwh.ShowErrorMessage = true;
     }
 
@@ -127,44 +137,14 @@ public static class TemplateWriter
         return sheet;
     }
 
-    private static void AddInstructions(XLWorkbook workbook, ReportKind kind)
+    private static void AddInstructions(XLWorkbook workbook, ReportKind kind, Words words)
     {
-        var sheet = workbook.Worksheets.Add(InstructionsSheet);
-        var lines = new List<string>
-        {
-            "How to fill in this report",
-            "",
-            "1. On the Report sheet, fill in the yellow cells: licence number, BIN, company and the month (YYYY-MM).",
-            "   Keep 'Report type' and 'Template version' as they are. One workbook per licence per month.",
-        };
-        if (kind == ReportKind.Consumption)
-        {
-            lines.AddRange(
-            [
-                "2. On the Consumption sheet, give one row per site, meter and source of electricity used for mining:",
-                "   Site - the site name; Meter - the meter id (leave empty only if the electricity was not metered);",
-                "   Source - grid (bought via the market operator; the quota applies), import, renewable,",
-                "            own-generation (own plant connected to the power system), off-grid (own plant not connected);",
-                "   kWh - electricity used, a number; Cost KZT - its cost excluding VAT, required for grid and import rows.",
-                "3. Type numbers as numbers (no spaces, units or thousands separators). Formulas are fine: save the file after Excel calculates them.",
-            ]);
-        }
-        else
-        {
-            lines.AddRange(
-            [
-                "2. On the Mined sheet, give every distribution received from the pool in the month: asset (e.g. BTC),",
-                "   quantity, the date received, the pool and the wallet.",
-                "3. On the Sold sheet, give every sale in the month: asset, quantity, trade date, exchange, the exchange's",
-                "   trade id (each once), and optionally price and currency. Only sales on AIFC exchanges count towards",
-                "   the mandatory sale share.",
-                "4. Either sheet may stay empty if nothing was mined or sold.",
-            ]);
-        }
-
+        var sheet = workbook.Worksheets.Add(InstructionsSheet.In(words.Language));
+        var lines = new List<string> { words[TemplateTexts.InstructionsTitle], "" };
+        lines.AddRange(words[TemplateTexts.InstructionsReport].Split('\n'));
+        lines.AddRange(words[kind == ReportKind.Consumption ? TemplateTexts.InstructionsConsumption : TemplateTexts.InstructionsSales].Split('\n'));
         lines.Add("");
-        lines.Add("Save as Excel Workbook (.xlsx), without macros or passwords, and upload it under your licence's folder.");
-        lines.Add("Every problem found is reported back cell by cell, with a copy of your file marking the cells to fix.");
+        lines.AddRange(words[TemplateTexts.InstructionsSave].Split('\n'));
         for (var i = 0; i < lines.Count; i++) sheet.Cell(i + 1, 1).SetValue(lines[i]);
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Reporting.Domain;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
 using Reporting.Domain.Validation;
 
 namespace Reporting.Storage.Assessments;
@@ -19,8 +21,6 @@ namespace Reporting.Storage.Assessments;
 /// </summary>
 public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
 {
-    private const int MaxTextChars = 30_000;
-
     private TableClient Assessments => clients.Table(TableName.QuarterlyAssessments);
     private TableClient ViolationsTable => clients.Table(TableName.Violations);
 
@@ -40,12 +40,12 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
         var token = Token(revision, assessment.RuleVersion, registryVersion);
         while (true)
         {
-            var existing = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter, licenceKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await Assessments.GetEntityIfExistsAsync<AssessmentEntity>(quarter, licenceKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             var current = existing.HasValue ? existing.Value : null;
             if (current is not null)
             {
-                if ((current.GetInt64("InputRevision") ?? 0) > revision) return SaveOutcome.Stale;
-                if (current.GetString("Token") == token)
+                if (current.InputRevision > revision) return SaveOutcome.Stale;
+                if (current.Token == token)
                 {
                     if (!repairViolations) return SaveOutcome.Unchanged;
                     await WriteViolationsAsync(quarter, licenceKey, token, assessment, cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,7 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
 
     public async Task<AssessmentSummary?> GetAsync(Quarter quarter, string licence, CancellationToken cancellationToken)
     {
-        var entity = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter.ToString(), KeyEncoding.Escape(licence.ToUpperInvariant()), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Assessments.GetEntityIfExistsAsync<AssessmentEntity>(quarter.ToString(), KeyEncoding.Escape(licence.ToUpperInvariant()), cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity.HasValue ? Read(entity.Value!) : null;
     }
 
@@ -123,7 +123,7 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
     public async IAsyncEnumerable<AssessmentSummary> ListAsync(Quarter quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}");
-        await foreach (var page in Assessments.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        await foreach (var page in Assessments.QueryAsync<AssessmentEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
             foreach (var entity in page.Values) yield return Read(entity);
         }
@@ -138,13 +138,9 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
     {
         var rows = new List<ViolationRow>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}");
-        await foreach (var page in ViolationsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        await foreach (var page in ViolationsTable.QueryAsync<ViolationEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
-            foreach (var entity in page.Values)
-            {
-                var licence = entity.GetString("Licence");
-                if (licence is not null) rows.Add(new ViolationRow(licence, entity.GetString("Token"), ReadViolation(entity)));
-            }
+            foreach (var entity in page.Values) rows.Add(new ViolationRow(entity.Licence, entity.Token, ReadViolation(entity)));
         }
 
         return rows;
@@ -173,14 +169,14 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
     /// </summary>
     private async Task DeleteOtherTokensAsync(string quarter, string licenceKey, string token, CancellationToken cancellationToken)
     {
-        var stored = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter, licenceKey, select: ["Token"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!stored.HasValue || stored.Value!.GetString("Token") != token) return;
+        var stored = await Assessments.GetEntityIfExistsAsync<TableEntity>(quarter, licenceKey, select: [nameof(AssessmentEntity.Token)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue || stored.Value!.GetString(nameof(AssessmentEntity.Token)) != token) return;
         var prefix = licenceKey + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {quarter} and RowKey ge {prefix} and RowKey lt {KeyEncoding.RangeEnd(prefix)}");
         var batch = new PartitionBatch(quarter);
-        await foreach (var entity in ViolationsTable.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Token"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in ViolationsTable.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", nameof(ViolationEntity.Token)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.GetString("Token") != token) batch.Add(TableTransactionActionType.Delete, new TableEntity(quarter, entity.RowKey) { ETag = ETag.All });
+            if (entity.GetString(nameof(ViolationEntity.Token)) != token) batch.Add(TableTransactionActionType.Delete, new TableEntity(quarter, entity.RowKey) { ETag = ETag.All });
         }
 
         try
@@ -193,112 +189,113 @@ public sealed class AssessmentStore(StorageClients clients, TimeProvider time)
         }
     }
 
-    private TableEntity ToEntity(string quarter, string licenceKey, string token, long revision, string registryVersion, QuarterAssessment a, IReadOnlyList<AssessmentInputRef> inputs) =>
-        new(quarter, licenceKey)
+    private AssessmentEntity ToEntity(string quarter, string licenceKey, string token, long revision, string registryVersion, QuarterAssessment a, IReadOnlyList<AssessmentInputRef> inputs) =>
+        new()
         {
-            ["Licence"] = a.Licence,
-            ["Quarter"] = quarter,
-            ["RuleVersion"] = a.RuleVersion,
-            ["RegistryVersion"] = registryVersion,
-            ["InputRevision"] = revision,
-            ["Token"] = token,
-            ["AssessedAt"] = time.GetUtcNow(),
-            ["KwhGrid"] = TableValues.Decimal(a.KwhBySource[EnergySource.Grid]),
-            ["KwhImport"] = TableValues.Decimal(a.KwhBySource[EnergySource.Import]),
-            ["KwhRenewable"] = TableValues.Decimal(a.KwhBySource[EnergySource.Renewable]),
-            ["KwhOwnGeneration"] = TableValues.Decimal(a.KwhBySource[EnergySource.OwnGeneration]),
-            ["KwhOffGrid"] = TableValues.Decimal(a.KwhBySource[EnergySource.OffGrid]),
-            ["KwhTotal"] = TableValues.Decimal(a.KwhTotal),
-            ["AveragePriceKzt"] = TableValues.Decimal(a.Fee.AveragePriceKzt is { } p ? Math.Round(p, 6, MidpointRounding.AwayFromZero) : null),
-            ["FeeStatus"] = a.Fee.Status == FeeStatus.Assessed ? "assessed" : "rate-unverified",
-            ["FeeKzt"] = TableValues.Decimal(a.Fee.AmountKzt),
-            ["FeeTiyn"] = a.Fee.AmountKzt is { } fee ? TableValues.Tiyn(fee) : null,
-            ["FeeBasis"] = Truncate(a.Fee.Basis),
-            ["FeeRuleReferences"] = string.Join(",", a.Fee.RuleReferences),
-            ["DeclarationDue"] = TableValues.Date(a.Fee.DeclarationDue),
-            ["PaymentDue"] = TableValues.Date(a.Fee.PaymentDue),
-            ["QuotaStatus"] = Kebab(a.Quota.Status.ToString()),
-            ["QuotaKwh"] = TableValues.Decimal(a.Quota.QuotaKwh),
-            ["RequiredSaleShare"] = TableValues.Decimal(a.Sale.RequiredShare),
-            ["SaleStatus"] = Kebab(a.Sale.Status.ToString()),
-            ["LowestSaleShare"] = TableValues.Decimal(a.Sale.LowestShare is { } s ? Math.Round(s, 8, MidpointRounding.AwayFromZero) : null),
-            ["ConsumptionMonths"] = string.Join(",", a.ConsumptionMonths),
-            ["SalesMonths"] = string.Join(",", a.SalesMonths),
-            ["ErrorCount"] = a.ErrorCount,
-            ["WarningCount"] = a.WarningCount,
-            ["Inputs"] = JsonSerializer.Serialize(inputs.Select(i => new[]
+            PartitionKey = quarter,
+            RowKey = licenceKey,
+            Licence = a.Licence,
+            Quarter = quarter,
+            RuleVersion = a.RuleVersion,
+            RegistryVersion = registryVersion,
+            InputRevision = revision,
+            Token = token,
+            AssessedAt = time.GetUtcNow(),
+            KwhGrid = TableValues.Decimal(a.KwhBySource[EnergySource.Grid]),
+            KwhImport = TableValues.Decimal(a.KwhBySource[EnergySource.Import]),
+            KwhRenewable = TableValues.Decimal(a.KwhBySource[EnergySource.Renewable]),
+            KwhOwnGeneration = TableValues.Decimal(a.KwhBySource[EnergySource.OwnGeneration]),
+            KwhOffGrid = TableValues.Decimal(a.KwhBySource[EnergySource.OffGrid]),
+            KwhTotal = TableValues.Decimal(a.KwhTotal),
+            AveragePriceKzt = TableValues.Decimal(a.Fee.AveragePriceKzt is { } p ? Math.Round(p, 6, MidpointRounding.AwayFromZero) : null),
+            FeeStatus = a.Fee.Status.Code(),
+            FeeKzt = TableValues.Decimal(a.Fee.AmountKzt),
+            FeeTiyn = a.Fee.AmountKzt is { } fee ? TableValues.Tiyn(fee) : null,
+            FeeLines = JsonSerializer.Serialize(a.Fee.Lines.Select(l => new FeeLineJson(MessageJson.Serialize(l.Ground), TableValues.Decimal(l.RateKztPerKwh),
+                TableValues.Decimal(l.Kwh), TableValues.Decimal(l.AmountKzt)))),
+            FeeRuleReferences = string.Join(",", a.Fee.RuleReferences),
+            DeclarationDue = TableValues.Date(a.Fee.DeclarationDue),
+            PaymentDue = TableValues.Date(a.Fee.PaymentDue),
+            QuotaStatus = a.Quota.Status.Code(),
+            QuotaKwh = TableValues.Decimal(a.Quota.QuotaKwh),
+            RequiredSaleShare = TableValues.Decimal(a.Sale.RequiredShare),
+            SaleStatus = a.Sale.Status.Code(),
+            LowestSaleShare = TableValues.Decimal(a.Sale.LowestShare is { } s ? Math.Round(s, 8, MidpointRounding.AwayFromZero) : null),
+            ConsumptionMonths = string.Join(",", a.ConsumptionMonths),
+            SalesMonths = string.Join(",", a.SalesMonths),
+            ErrorCount = a.ErrorCount,
+            WarningCount = a.WarningCount,
+            Inputs = JsonSerializer.Serialize(inputs.Select(i => new[]
                 { i.Period.ToString(), i.Kind.Code(), i.UploadId, i.BlobName, i.Sha256, i.ReceivedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) })),
         };
 
-    private static AssessmentSummary Read(TableEntity e) => new(
-        e.GetString("Licence"),
-        Quarter.Parse(e.GetString("Quarter")),
-        e.GetString("RuleVersion"),
-        e.GetString("RegistryVersion"),
-        e.GetInt64("InputRevision") ?? 0,
-        e.GetString("Token"),
-        e.GetDateTimeOffset("AssessedAt") ?? DateTimeOffset.MinValue,
+    private sealed record FeeLineJson(string Ground, string? Rate, string Kwh, string? Amount);
+
+    private static AssessmentSummary Read(AssessmentEntity e) => new(
+        e.Licence,
+        Quarter.Parse(e.Quarter),
+        e.RuleVersion,
+        e.RegistryVersion,
+        e.InputRevision,
+        e.Token,
+        e.AssessedAt,
         new Dictionary<EnergySource, decimal>
         {
-            [EnergySource.Grid] = TableValues.ParseDecimal(e.GetString("KwhGrid")),
-            [EnergySource.Import] = TableValues.ParseDecimal(e.GetString("KwhImport")),
-            [EnergySource.Renewable] = TableValues.ParseDecimal(e.GetString("KwhRenewable")),
-            [EnergySource.OwnGeneration] = TableValues.ParseDecimal(e.GetString("KwhOwnGeneration")),
-            [EnergySource.OffGrid] = TableValues.ParseDecimal(e.GetString("KwhOffGrid")),
+            [EnergySource.Grid] = TableValues.ParseDecimal(e.KwhGrid),
+            [EnergySource.Import] = TableValues.ParseDecimal(e.KwhImport),
+            [EnergySource.Renewable] = TableValues.ParseDecimal(e.KwhRenewable),
+            [EnergySource.OwnGeneration] = TableValues.ParseDecimal(e.KwhOwnGeneration),
+            [EnergySource.OffGrid] = TableValues.ParseDecimal(e.KwhOffGrid),
         },
-        TableValues.ParseNullableDecimal(e.GetString("AveragePriceKzt")),
-        e.GetString("FeeStatus") == "assessed" ? FeeStatus.Assessed : FeeStatus.RateUnverified,
-        TableValues.ParseNullableDecimal(e.GetString("FeeKzt")),
-        e.GetString("FeeBasis") ?? "",
-        TableValues.ParseNullableDate(e.GetString("DeclarationDue")),
-        TableValues.ParseNullableDate(e.GetString("PaymentDue")),
-        Enum.Parse<QuotaStatus>(e.GetString("QuotaStatus").Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-        TableValues.ParseNullableDecimal(e.GetString("QuotaKwh")),
-        TableValues.ParseNullableDecimal(e.GetString("RequiredSaleShare")),
-        Enum.Parse<SaleStatus>(e.GetString("SaleStatus").Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-        TableValues.ParseNullableDecimal(e.GetString("LowestSaleShare")),
-        Months(e.GetString("ConsumptionMonths")),
-        Months(e.GetString("SalesMonths")),
-        e.GetInt32("ErrorCount") ?? 0,
-        e.GetInt32("WarningCount") ?? 0,
-        JsonSerializer.Deserialize<string[][]>(e.GetString("Inputs") ?? "[]")!.Select(i => new AssessmentInputRef(
-            Month.Parse(i[0]), ReportKinds.TryParse(i[1], out var kind) ? kind : ReportKind.Consumption, i[2], i[3], i[4],
+        TableValues.ParseNullableDecimal(e.AveragePriceKzt),
+        EnumCodes.Parse<FeeStatus>(e.FeeStatus),
+        TableValues.ParseNullableDecimal(e.FeeKzt),
+        (JsonSerializer.Deserialize<FeeLineJson[]>(e.FeeLines) ?? []).Select(l => new FeeLine(MessageJson.Deserialize(l.Ground), TableValues.ParseNullableDecimal(l.Rate),
+            TableValues.ParseDecimal(l.Kwh), TableValues.ParseNullableDecimal(l.Amount))).ToArray(),
+        TableValues.ParseNullableDate(e.DeclarationDue),
+        TableValues.ParseNullableDate(e.PaymentDue),
+        EnumCodes.Parse<QuotaStatus>(e.QuotaStatus),
+        TableValues.ParseNullableDecimal(e.QuotaKwh),
+        TableValues.ParseNullableDecimal(e.RequiredSaleShare),
+        EnumCodes.Parse<SaleStatus>(e.SaleStatus),
+        TableValues.ParseNullableDecimal(e.LowestSaleShare),
+        Months(e.ConsumptionMonths),
+        Months(e.SalesMonths),
+        e.ErrorCount,
+        e.WarningCount,
+        (JsonSerializer.Deserialize<string[][]>(e.Inputs) ?? []).Select(i => new AssessmentInputRef(
+            Month.Parse(i[0]), EnumCodes.Parse<ReportKind>(i[1]), i[2], i[3], i[4],
             DateTimeOffset.ParseExact(i[5], "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))).ToArray());
 
-    private static TableEntity ToEntity(string quarter, string licenceKey, string token, int sequence, Violation v, string ruleVersion) =>
-        new(quarter, string.Create(CultureInfo.InvariantCulture, $"{licenceKey}|{token}|{sequence:D4}"))
-        {
-            ["Licence"] = v.Licence,
-            ["Token"] = token,
-            ["Code"] = v.Code,
-            ["Severity"] = v.Severity == Severity.Error ? "error" : "warning",
-            ["Period"] = v.Period,
-            ["Subject"] = v.Subject,
-            ["Message"] = Truncate(v.Message),
-            ["Figures"] = JsonSerializer.Serialize(v.Figures.Select(f => new[] { f.Name, TableValues.Decimal(f.Value), f.Unit })),
-            ["RuleReference"] = v.RuleReference,
-            ["Source"] = v.Source,
-            ["RuleVersion"] = ruleVersion,
-        };
+    private static ViolationEntity ToEntity(string quarter, string licenceKey, string token, int sequence, Violation v, string ruleVersion) => new()
+    {
+        PartitionKey = quarter,
+        RowKey = string.Create(CultureInfo.InvariantCulture, $"{licenceKey}|{token}|{sequence:D4}"),
+        Licence = v.Licence,
+        Token = token,
+        Code = v.Code,
+        Severity = v.Severity.Code(),
+        Period = v.Period,
+        Subject = v.Subject,
+        Message = MessageJson.Serialize(v.Message),
+        Figures = JsonSerializer.Serialize(v.Figures.Select(f => new[] { f.Name, TableValues.Decimal(f.Value), f.Unit })),
+        RuleReference = v.RuleReference,
+        Source = v.Source,
+        RuleVersion = ruleVersion,
+    };
 
-    private static Violation ReadViolation(TableEntity e) => new(
-        e.GetString("Code"),
-        e.GetString("Severity") == "error" ? Severity.Error : Severity.Warning,
-        e.GetString("Licence"),
-        e.GetString("Period"),
-        e.GetString("Subject"),
-        e.GetString("Message") ?? "",
-        JsonSerializer.Deserialize<string[][]>(e.GetString("Figures") ?? "[]")!.Select(f => new Figure(f[0], TableValues.ParseDecimal(f[1]), f[2])).ToArray(),
-        e.GetString("RuleReference") ?? "",
-        e.GetString("Source"));
+    private static Violation ReadViolation(ViolationEntity e) => new(
+        MessageJson.Deserialize(e.Message),
+        EnumCodes.Parse<Severity>(e.Severity),
+        e.Licence,
+        e.Period,
+        e.Subject,
+        (JsonSerializer.Deserialize<string[][]>(e.Figures) ?? []).Select(f => new Figure(f[0], TableValues.ParseDecimal(f[1]), f[2])).ToArray(),
+        e.RuleReference,
+        e.Source);
 
     private static IReadOnlyList<Month> Months(string? text) =>
         string.IsNullOrEmpty(text) ? [] : text.Split(',').Select(Month.Parse).ToArray();
-
-    private static string Truncate(string text) => text.Length <= MaxTextChars ? text : text[..MaxTextChars] + " ...";
-
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 /// <summary>A stored violation and the token of the assessment that wrote it.</summary>

@@ -29,6 +29,9 @@ public sealed record SubmissionRow(
     string RuleVersion)
 {
     public Quarter? Quarter => Period?.Quarter;
+
+    /// <summary>The language the upload's feedback was written in.</summary>
+    public Domain.Text.Language? Language { get; init; }
 }
 
 /// <summary>
@@ -71,8 +74,9 @@ public sealed class LedgerSnapshot(string partitionKey)
 
 /// <summary>
 /// The current reports of a licence-quarter with their records, and the revision they belong to.
-/// <c>Incomplete</c> lists current uploads whose records are not written yet (their processing is
-/// between its two steps): an assessment of such inputs must not be stored.
+/// <c>Incomplete</c> lists current uploads whose records cannot be read (records are written before an upload
+/// becomes current, so only lost storage data or an interrupted repair leaves one): an assessment of such inputs
+/// must not be stored, and the audit repairs them.
 /// </summary>
 public sealed record QuarterInputs(
     string PartitionKey,

@@ -1,9 +1,12 @@
-using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Reporting.Domain;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Submissions;
+using Reporting.Domain.Text;
+using Reporting.Storage.Records;
 
 namespace Reporting.Storage.Ledger;
 
@@ -16,19 +19,17 @@ public enum ClaimOutcome
 }
 
 /// <summary>
-/// The Submissions table: one partition per licence folder of the uploads container, holding every
-/// upload's submission (<c>upload|{id}</c>), its records (<c>record|{quarter}|{id}|{n}</c>) and each
-/// quarter's state (<c>quarter|{quarter}</c>: which upload is current for each month and kind).
-/// Deciding which upload counts is one conditional write of the quarter's state entity; everything
-/// else an upload writes is unconditional and idempotent, so a crash or a retry between the two steps
-/// heals on the next attempt, and no step relies on a transaction being atomic (Azurite's are not
-/// when a condition fails).
+/// The Submissions table: one partition per licence folder of the uploads container, holding every upload's
+/// submission (<c>upload|{id}</c>) and each quarter's state (<c>quarter|{quarter}</c>: which upload is current for each
+/// month and kind); the reports' records are blobs (<see cref="RecordStore"/>), written before the decision.
+/// Deciding which upload counts is one conditional write of the quarter's state entity; everything else an upload
+/// writes is unconditional and idempotent, so a crash or a retry between the steps heals on the next attempt, and
+/// no step relies on a transaction being atomic (Azurite's are not when a condition fails).
 /// </summary>
-public sealed class SubmissionLedger(StorageClients clients)
+public sealed class SubmissionLedger(StorageClients clients, RecordStore records)
 {
     private const string UploadPrefix = "upload|";
     private const string QuarterPrefix = "quarter|";
-    private const string RecordPrefix = "record|";
 
     private TableClient Table => clients.Table(TableName.Submissions);
 
@@ -36,32 +37,37 @@ public sealed class SubmissionLedger(StorageClients clients)
     public static string PartitionFor(string? licenceFolder) =>
         string.IsNullOrWhiteSpace(licenceFolder) ? "~ROOT" : KeyEncoding.Escape(licenceFolder.Trim().ToUpperInvariant());
 
-    /// <summary>Submissions and quarter states of a licence (one paged query; records excluded).</summary>
+    /// <summary>Submissions and quarter states of a licence (two paged queries, at once).</summary>
     public async Task<LedgerSnapshot> LoadAsync(string partitionKey, CancellationToken cancellationToken)
     {
         var snapshot = new LedgerSnapshot(partitionKey);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and (RowKey lt {RecordPrefix} or RowKey ge {UploadPrefix})");
-        await foreach (var page in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        var uploadsRead = QueryAsync<StoredSubmissionEntity>(partitionKey, UploadPrefix, cancellationToken);
+        var statesRead = QueryAsync<QuarterStateEntity>(partitionKey, QuarterPrefix, cancellationToken);
+        await Task.WhenAll(uploadsRead, statesRead).ConfigureAwait(false);
+        foreach (var entity in await uploadsRead.ConfigureAwait(false))
         {
-            foreach (var entity in page.Values)
-            {
-                if (entity.RowKey.StartsWith(UploadPrefix, StringComparison.Ordinal))
-                {
-                    // A row only marked superseded by a newer upload, before its own processing finished, is not complete.
-                    if (entity.GetBoolean("Complete") != true) continue;
-                    var row = ReadSubmission(entity);
-                    snapshot.Uploads[row.UploadId] = row;
-                }
-                else if (entity.RowKey.StartsWith(QuarterPrefix, StringComparison.Ordinal))
-                {
-                    var state = ReadState(entity);
-                    snapshot.Quarters[state.Quarter] = state;
-                }
-            }
+            // A row only marked superseded by a newer upload, before its own processing finished, is not complete.
+            if (!entity.Complete) continue;
+            var row = Read(entity);
+            snapshot.Uploads[row.UploadId] = row;
+        }
+
+        foreach (var entity in await statesRead.ConfigureAwait(false))
+        {
+            var state = Read(entity);
+            snapshot.Quarters[state.Quarter] = state;
         }
 
         MarkReplacedAsSuperseded(snapshot);
         return snapshot;
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string partitionKey, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
+    {
+        var list = new List<T>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {KeyEncoding.RangeEnd(prefix)}");
+        await foreach (var page in Table.QueryAsync<T>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false)) list.AddRange(page.Values);
+        return list;
     }
 
     /// <summary>
@@ -101,25 +107,22 @@ public sealed class SubmissionLedger(StorageClients clients)
     }
 
     /// <summary>
-    /// Records an upload's outcome: its records (if any), its submission, and the superseded status of the
-    /// upload it replaced. Unconditional and idempotent (the same call twice writes the same rows). The submission
-    /// row is merged, never replaced, so a superseded mark a newer upload wrote meanwhile is kept.
+    /// Records an upload's outcome: its submission, and the superseded mark of the upload it replaced, in one
+    /// transaction. Unconditional and idempotent (the same call twice writes the same rows); the submission row is
+    /// merged, never replaced, so a superseded mark a newer upload wrote meanwhile is kept.
     /// </summary>
-    public async Task RecordAsync(LedgerSnapshot snapshot, SubmissionRow submission, MonthReport? records, string? supersededUploadId, CancellationToken cancellationToken)
+    public async Task RecordAsync(LedgerSnapshot snapshot, SubmissionRow submission, string? supersededUploadId, CancellationToken cancellationToken)
     {
         var pk = snapshot.PartitionKey;
         var batch = new PartitionBatch(pk);
-        if (records is not null)
-        {
-            foreach (var entity in RecordCodec.ToEntities(pk, submission.UploadId, records)) batch.Add(TableTransactionActionType.UpsertReplace, entity);
-        }
-
         if (supersededUploadId is not null)
         {
-            batch.Add(TableTransactionActionType.UpsertMerge, new TableEntity(pk, UploadPrefix + supersededUploadId)
+            batch.Add(TableTransactionActionType.UpsertMerge, new SupersessionMark
             {
-                ["Status"] = SubmissionStatus.Superseded.Code(),
-                ["SupersededBy"] = submission.UploadId,
+                PartitionKey = pk,
+                RowKey = UploadPrefix + supersededUploadId,
+                Status = SubmissionStatus.Superseded.Code(),
+                SupersededBy = submission.UploadId,
             });
         }
 
@@ -132,40 +135,27 @@ public sealed class SubmissionLedger(StorageClients clients)
             snapshot.Uploads[supersededUploadId] = old with { Status = SubmissionStatus.Superseded, SupersededBy = submission.UploadId };
     }
 
-    /// <summary>The current reports of a licence-quarter with their records, and the revision they belong to.</summary>
+    /// <summary>
+    /// The current reports of a licence-quarter with their records, and the revision they belong to (one point read
+    /// of the state, then the current reports' records at once).
+    /// </summary>
     public async Task<QuarterInputs> LoadQuarterAsync(string partitionKey, Quarter quarter, CancellationToken cancellationToken)
     {
-        var recordPrefix = $"{RecordPrefix}{quarter}|";
-        var stateKey = QuarterPrefix + quarter;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and ((RowKey ge {recordPrefix} and RowKey lt {KeyEncoding.RangeEnd(recordPrefix)}) or RowKey eq {stateKey})");
-        var state = QuarterState.Empty(quarter);
-        var records = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        await foreach (var page in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
-        {
-            foreach (var entity in page.Values)
-            {
-                if (entity.RowKey == stateKey)
-                {
-                    state = ReadState(entity);
-                    continue;
-                }
-
-                // record|{quarter}|{uploadId}|{n}: every upload's records, until the current ones are known.
-                var uploadId = entity.RowKey[recordPrefix.Length..].Split('|')[0];
-                if (!records.TryGetValue(uploadId, out var list)) records[uploadId] = list = [];
-                list.Add(entity);
-            }
-        }
-
+        var state = await GetStateAsync(partitionKey, quarter, cancellationToken).ConfigureAwait(false);
         var pointers = state.Current.Values.OrderBy(p => p.Period).ThenBy(p => p.Kind).ToArray();
-        var reports = pointers
-            .Where(p => records.ContainsKey(p.UploadId))
-            .Select(p => RecordCodec.FromEntities(records[p.UploadId].OrderBy(e => e.RowKey, StringComparer.Ordinal).ToArray()) with { Source = p.BlobName })
-            .ToArray();
+        var reads = pointers.Select(p => records.GetAsync(partitionKey, p.UploadId, cancellationToken)).ToArray();
+        var reports = await Task.WhenAll(reads).ConfigureAwait(false);
+        var found = pointers.Zip(reports).Where(p => p.Second is not null).Select(p => p.Second! with { Source = p.First.BlobName }).ToArray();
         return new QuarterInputs(partitionKey, quarter, state.Revision, pointers,
-            reports.OfType<ConsumptionReport>().ToArray(), reports.OfType<SalesReport>().ToArray(),
-            pointers.Where(p => !records.ContainsKey(p.UploadId)).ToArray());
+            found.OfType<ConsumptionReport>().ToArray(), found.OfType<SalesReport>().ToArray(),
+            pointers.Zip(reports).Where(p => p.Second is null).Select(p => p.First).ToArray());
+    }
+
+    /// <summary>A licence-quarter's state (empty when no upload was ever current in it).</summary>
+    public async Task<QuarterState> GetStateAsync(string partitionKey, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetEntityIfExistsAsync<QuarterStateEntity>(partitionKey, QuarterPrefix + quarter, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity.HasValue ? Read(entity.Value!) : QuarterState.Empty(quarter);
     }
 
     /// <summary>Every complete submission of a licence folder, oldest first.</summary>
@@ -175,99 +165,105 @@ public sealed class SubmissionLedger(StorageClients clients)
         return snapshot.Uploads.Values.OrderBy(r => r.ReceivedAt).ThenBy(r => r.UploadId, StringComparer.Ordinal).ToArray();
     }
 
-    // Slot property names: "M2S_Upload" is the second month's sales report.
-    private static string Slot(Quarter quarter, Month period, ReportKind kind) =>
-        string.Create(CultureInfo.InvariantCulture, $"M{period.Number - quarter.FirstMonth.Number + 1}{(kind == ReportKind.Consumption ? "C" : "S")}");
-
-    private static TableEntity ToEntity(string partitionKey, QuarterState state)
+    /// <summary>Every partition of the table (a licence folder each), for the audit.</summary>
+    public async Task<IReadOnlyList<string>> ListPartitionsAsync(CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(partitionKey, QuarterPrefix + state.Quarter) { ["Revision"] = state.Revision };
-        foreach (var pointer in state.Current.Values)
+        var partitions = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var page in Table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
-            var slot = Slot(state.Quarter, pointer.Period, pointer.Kind);
-            entity[slot + "_Upload"] = pointer.UploadId;
-            entity[slot + "_ReceivedAt"] = TableValues.Utc(pointer.ReceivedAt);
-            entity[slot + "_Sha256"] = pointer.Sha256;
-            entity[slot + "_Blob"] = pointer.BlobName;
-            entity[slot + "_Previous"] = pointer.PreviousUploadId;
+            foreach (var entity in page.Values) partitions.Add(entity.PartitionKey);
         }
 
-        return entity;
+        return partitions.ToArray();
     }
 
-    private static QuarterState ReadState(TableEntity entity)
-    {
-        var quarter = Domain.Periods.Quarter.Parse(entity.RowKey[QuarterPrefix.Length..]);
-        var current = new Dictionary<(Month, ReportKind), CurrentPointer>();
-        foreach (var period in quarter.Months)
-        {
-            foreach (var kind in new[] { ReportKind.Consumption, ReportKind.Sales })
-            {
-                var slot = Slot(quarter, period, kind);
-                if (entity.GetString(slot + "_Upload") is not { } upload) continue;
-                current[(period, kind)] = new CurrentPointer(period, kind, upload, entity.GetDateTimeOffset(slot + "_ReceivedAt") ?? DateTimeOffset.MinValue,
-                    entity.GetString(slot + "_Sha256") ?? "", entity.GetString(slot + "_Blob") ?? "", entity.GetString(slot + "_Previous"));
-            }
-        }
+    private sealed record PointerJson(string Period, string Kind, string Upload, DateTimeOffset ReceivedAt, string Sha256, string Blob, string? Previous);
 
-        return new QuarterState(quarter, entity.GetInt64("Revision") ?? 0, current, entity.ETag);
-    }
+    private static readonly JsonSerializerOptions PointerOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>The submission row; properties without a value are left out, so a merge keeps what others wrote (SupersededBy).</summary>
-    private static TableEntity ToEntity(string partitionKey, SubmissionRow row)
+    private static QuarterStateEntity ToEntity(string partitionKey, QuarterState state) => new()
     {
-        var entity = AllProperties(partitionKey, row);
-        foreach (var name in entity.Keys.Where(k => entity[k] is null).ToArray()) entity.Remove(name);
-        return entity;
-    }
-
-    private static TableEntity AllProperties(string partitionKey, SubmissionRow row) => new(partitionKey, UploadPrefix + row.UploadId)
-    {
-        ["BlobName"] = row.BlobName,
-        ["BlobETag"] = row.ETag,
-        ["VersionId"] = row.VersionId,
-        ["Sha256"] = row.Sha256,
-        ["SizeBytes"] = row.SizeBytes,
-        ["ReceivedAt"] = TableValues.Utc(row.ReceivedAt),
-        ["ProcessedAt"] = TableValues.Utc(row.ProcessedAt),
-        ["Status"] = row.Status.Code(),
-        ["Kind"] = row.Kind?.Code(),
-        ["Licence"] = row.Licence,
-        ["Period"] = row.Period?.ToString(),
-        ["Quarter"] = row.Quarter?.ToString(),
-        ["ErrorCount"] = row.ErrorCount,
-        ["WarningCount"] = row.WarningCount,
-        ["FirstErrorCode"] = row.FirstErrorCode,
-        ["DuplicateOf"] = row.DuplicateOf,
-        ["SupersededBy"] = row.SupersededBy,
-        ["FeedbackJson"] = row.FeedbackJson,
-        ["FeedbackWorkbook"] = row.FeedbackWorkbook,
-        ["RuleVersion"] = row.RuleVersion,
-        ["Complete"] = true,
+        PartitionKey = partitionKey,
+        RowKey = QuarterPrefix + state.Quarter,
+        Revision = state.Revision,
+        Pointers = JsonSerializer.Serialize(state.Current.Values.OrderBy(p => p.Period).ThenBy(p => p.Kind)
+            .Select(p => new PointerJson(p.Period.ToString(), p.Kind.Code(), p.UploadId, p.ReceivedAt.ToUniversalTime(), p.Sha256, p.BlobName, p.PreviousUploadId)), PointerOptions),
     };
 
-    private static SubmissionRow ReadSubmission(TableEntity e) => new(
-        e.RowKey[UploadPrefix.Length..],
-        e.GetString("BlobName") ?? "",
-        e.GetString("BlobETag") ?? "",
-        e.GetString("VersionId"),
-        e.GetString("Sha256") ?? "",
-        e.GetInt64("SizeBytes") ?? 0,
-        e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
-        // A row a newer upload marked is superseded, even if its own (merged) write said accepted.
-        e.GetString("SupersededBy") is not null && SubmissionStatuses.Parse(e.GetString("Status") ?? "rejected") == SubmissionStatus.Accepted
-            ? SubmissionStatus.Superseded
-            : SubmissionStatuses.Parse(e.GetString("Status") ?? "rejected"),
-        ReportKinds.TryParse(e.GetString("Kind"), out var kind) ? kind : null,
-        e.GetString("Licence"),
-        Month.TryParse(e.GetString("Period"), out var period) ? period : null,
-        e.GetInt32("ErrorCount") ?? 0,
-        e.GetInt32("WarningCount") ?? 0,
-        e.GetString("FirstErrorCode"),
-        e.GetString("DuplicateOf"),
-        e.GetString("SupersededBy"),
-        e.GetString("FeedbackJson"),
-        e.GetString("FeedbackWorkbook"),
-        e.GetString("RuleVersion") ?? "");
+    private static QuarterState Read(QuarterStateEntity entity)
+    {
+        var quarter = Quarter.Parse(entity.RowKey[QuarterPrefix.Length..]);
+        var current = new Dictionary<(Month, ReportKind), CurrentPointer>();
+        foreach (var p in JsonSerializer.Deserialize<PointerJson[]>(entity.Pointers, PointerOptions) ?? [])
+        {
+            var pointer = new CurrentPointer(Month.Parse(p.Period), EnumCodes.Parse<ReportKind>(p.Kind), p.Upload, p.ReceivedAt, p.Sha256, p.Blob, p.Previous);
+            current[(pointer.Period, pointer.Kind)] = pointer;
+        }
+
+        return new QuarterState(quarter, entity.Revision, current, entity.ETag);
+    }
+
+    /// <summary>
+    /// The row as its own processing writes it. An upload superseded on arrival names the newer upload itself; otherwise the
+    /// entity has no SupersededBy at all, so the merge keeps a mark a newer upload wrote.
+    /// </summary>
+    private static SubmissionEntity ToEntity(string partitionKey, SubmissionRow row) => Fill(row.SupersededBy is null ? new SubmissionEntity() : new StoredSubmissionEntity { SupersededBy = row.SupersededBy }, partitionKey, row);
+
+    private static SubmissionEntity Fill(SubmissionEntity entity, string partitionKey, SubmissionRow row)
+    {
+        entity.PartitionKey = partitionKey;
+        entity.RowKey = UploadPrefix + row.UploadId;
+        entity.BlobName = row.BlobName;
+        entity.BlobETag = row.ETag;
+        entity.VersionId = row.VersionId;
+        entity.Sha256 = row.Sha256;
+        entity.SizeBytes = row.SizeBytes;
+        entity.ReceivedAt = row.ReceivedAt.ToUniversalTime();
+        entity.ProcessedAt = row.ProcessedAt.ToUniversalTime();
+        entity.Status = row.Status.Code();
+        entity.Kind = row.Kind?.Code();
+        entity.Licence = row.Licence;
+        entity.Period = row.Period?.ToString();
+        entity.Quarter = row.Quarter?.ToString();
+        entity.ErrorCount = row.ErrorCount;
+        entity.WarningCount = row.WarningCount;
+        entity.FirstErrorCode = row.FirstErrorCode;
+        entity.DuplicateOf = row.DuplicateOf;
+        entity.FeedbackJson = row.FeedbackJson;
+        entity.FeedbackWorkbook = row.FeedbackWorkbook;
+        entity.Language = row.Language?.Code();
+        entity.RuleVersion = row.RuleVersion;
+        entity.Complete = true;
+        return entity;
+    }
+
+    private static SubmissionRow Read(StoredSubmissionEntity e)
+    {
+        var status = EnumCodes.Parse<SubmissionStatus>(e.Status);
+        return new SubmissionRow(
+            e.RowKey[UploadPrefix.Length..],
+            e.BlobName,
+            e.BlobETag,
+            e.VersionId,
+            e.Sha256,
+            e.SizeBytes,
+            e.ReceivedAt,
+            e.ProcessedAt,
+            // A row a newer upload marked is superseded, even if its own (merged) write said accepted.
+            e.SupersededBy is not null && status == SubmissionStatus.Accepted ? SubmissionStatus.Superseded : status,
+            e.Kind is null ? null : EnumCodes.Parse<ReportKind>(e.Kind),
+            e.Licence,
+            e.Period is null ? null : Month.Parse(e.Period),
+            e.ErrorCount,
+            e.WarningCount,
+            e.FirstErrorCode,
+            e.DuplicateOf,
+            e.SupersededBy,
+            e.FeedbackJson,
+            e.FeedbackWorkbook,
+            e.RuleVersion)
+        {
+            Language = e.Language is null ? null : EnumCodes.Parse<Language>(e.Language),
+        };
+    }
 }

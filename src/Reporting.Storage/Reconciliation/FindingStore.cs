@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Reporting.Domain;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reconciliation;
+using Reporting.Domain.Text;
 
 namespace Reporting.Storage.Reconciliation;
 
@@ -28,8 +30,6 @@ public sealed record FindingScope(FindingSource Source, IReadOnlySet<string>? Sk
 /// </summary>
 public sealed class FindingStore(StorageClients clients)
 {
-    private const string ResolvedAt = "ResolvedAt";
-
     private TableClient Findings => clients.Table(TableName.Findings);
     private TableClient Runs => clients.Table(TableName.ReconciliationRuns);
 
@@ -42,8 +42,8 @@ public sealed class FindingStore(StorageClients clients)
         DateTimeOffset at, CancellationToken cancellationToken)
     {
         var partition = month.ToString();
-        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var entity in Findings.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        var existing = new Dictionary<string, FindingEntity>(StringComparer.Ordinal);
+        await foreach (var entity in Findings.QueryAsync<FindingEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
             existing[entity.RowKey] = entity;
 
         var bySource = scopes.ToDictionary(s => s.Source);
@@ -55,21 +55,21 @@ public sealed class FindingStore(StorageClients clients)
             var entity = ToEntity(partition, finding);
             if (!wanted.Add(entity.RowKey)) continue;
             var old = existing.GetValueOrDefault(entity.RowKey);
-            if (old is not null && !IsResolved(old) && Same(old, entity)) continue;
-            if (old is null || IsResolved(old)) added++;
+            if (old is not null && old.ResolvedAt is null && Same(old, entity)) continue;
+            if (old is null || old.ResolvedAt is not null) added++;
             batch.Add(TableTransactionActionType.UpsertReplace, entity);
         }
 
         var resolved = 0;
         foreach (var (rowKey, entity) in existing)
         {
-            if (wanted.Contains(rowKey) || IsResolved(entity) || !Enum.TryParse<FindingSource>(entity.GetString("Source"), out var source) ||
-                !bySource.TryGetValue(source, out var scope) || !scope.Covers(entity.GetString("Licence")))
+            if (wanted.Contains(rowKey) || entity.ResolvedAt is not null || !EnumCodes.TryParse<FindingSource>(entity.Source, out var source) ||
+                !bySource.TryGetValue(source, out var scope) || !scope.Covers(entity.Licence))
             {
                 continue;
             }
 
-            batch.Add(TableTransactionActionType.UpsertMerge, new TableEntity(partition, rowKey) { [ResolvedAt] = at.ToUniversalTime() });
+            batch.Add(TableTransactionActionType.UpsertMerge, new FindingResolution { PartitionKey = partition, RowKey = rowKey, ResolvedAt = at.ToUniversalTime() });
             resolved++;
         }
 
@@ -81,9 +81,9 @@ public sealed class FindingStore(StorageClients clients)
     public async Task<IReadOnlyList<Finding>> ListAsync(Month month, CancellationToken cancellationToken)
     {
         var list = new List<Finding>();
-        await foreach (var entity in Findings.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Findings.QueryAsync<FindingEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!IsResolved(entity)) list.Add(Read(entity));
+            if (entity.ResolvedAt is null) list.Add(Read(entity));
         }
 
         return list;
@@ -97,50 +97,51 @@ public sealed class FindingStore(StorageClients clients)
     }
 
     public async Task RecordRunAsync(ReconciliationRun run, CancellationToken cancellationToken) =>
-        await Runs.AddEntityAsync(new TableEntity(run.Month.ToString(), run.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8])
+        await Runs.AddEntityAsync(new ReconciliationRunEntity
         {
-            ["At"] = run.At.ToUniversalTime(),
-            ["Sources"] = JsonSerializer.Serialize(run.Sources),
-            ["Findings"] = run.Findings,
-            ["Added"] = run.Added,
-            ["Removed"] = run.Removed,
+            PartitionKey = run.Month.ToString(),
+            RowKey = run.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            At = run.At.ToUniversalTime(),
+            Sources = JsonSerializer.Serialize(run.Sources),
+            Findings = run.Findings,
+            Added = run.Added,
+            Removed = run.Removed,
         }, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<ReconciliationRun>> ListRunsAsync(Month month, CancellationToken cancellationToken)
     {
         var runs = new List<ReconciliationRun>();
-        await foreach (var e in Runs.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Runs.QueryAsync<ReconciliationRunEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            runs.Add(new ReconciliationRun(month, e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Sources") ?? "{}")!, e.GetInt32("Findings") ?? 0, e.GetInt32("Added") ?? 0, e.GetInt32("Removed") ?? 0));
+            runs.Add(new ReconciliationRun(month, e.At, JsonSerializer.Deserialize<Dictionary<string, string>>(e.Sources) ?? [], e.Findings, e.Added, e.Removed));
         }
 
         return runs.OrderBy(r => r.At).ToArray();
     }
 
-    private static TableEntity ToEntity(string partition, Finding f) => new(partition, KeyEncoding.Escape(f.Key))
+    private static FindingEntity ToEntity(string partition, Finding f) => new()
     {
-        ["Code"] = f.Code,
-        ["Licence"] = f.Licence,
-        ["Kind"] = f.Kind.ToString(),
-        ["Subject"] = f.Subject,
-        ["Message"] = f.Message,
-        ["Figures"] = JsonSerializer.Serialize(f.Figures.Select(x => new[] { x.Name, TableValues.Decimal(x.Value), x.Unit })),
-        ["Source"] = f.Source.ToString(),
+        PartitionKey = partition,
+        RowKey = KeyEncoding.Escape(f.Key),
+        Code = f.Code,
+        Licence = f.Licence,
+        Kind = f.Kind.Code(),
+        Subject = f.Subject,
+        Message = MessageJson.Serialize(f.Message),
+        Figures = JsonSerializer.Serialize(f.Figures.Select(x => new[] { x.Name, TableValues.Decimal(x.Value), x.Unit })),
+        Source = f.Source.Code(),
     };
 
-    private static Finding Read(TableEntity e) => new(
-        e.GetString("Code"),
-        e.GetString("Licence"),
+    private static Finding Read(FindingEntity e) => new(
+        MessageJson.Deserialize(e.Message),
+        e.Licence,
         Month.Parse(e.PartitionKey),
-        Enum.Parse<FindingKind>(e.GetString("Kind")),
-        e.GetString("Subject"),
-        e.GetString("Message") ?? "",
-        JsonSerializer.Deserialize<string[][]>(e.GetString("Figures") ?? "[]")!.Select(f => new Figure(f[0], TableValues.ParseDecimal(f[1]), f[2])).ToArray(),
-        Enum.Parse<FindingSource>(e.GetString("Source")));
+        EnumCodes.Parse<FindingKind>(e.Kind),
+        e.Subject,
+        (JsonSerializer.Deserialize<string[][]>(e.Figures) ?? []).Select(f => new Figure(f[0], TableValues.ParseDecimal(f[1]), f[2])).ToArray(),
+        EnumCodes.Parse<FindingSource>(e.Source));
 
-    private static bool IsResolved(TableEntity entity) => entity.ContainsKey(ResolvedAt);
-
-    private static bool Same(TableEntity a, TableEntity b) =>
-        new[] { "Code", "Licence", "Kind", "Subject", "Message", "Figures", "Source" }.All(k => Equals(a.GetString(k), b.GetString(k)));
+    /// <summary>The same finding as stored (everything but the keys and the resolution).</summary>
+    private static bool Same(FindingEntity a, FindingEntity b) =>
+        a.Code == b.Code && a.Licence == b.Licence && a.Kind == b.Kind && a.Subject == b.Subject && a.Message == b.Message && a.Figures == b.Figures && a.Source == b.Source;
 }

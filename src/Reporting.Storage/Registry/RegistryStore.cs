@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Reporting.Domain;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Registry;
+using Reporting.Domain.Text;
 
 namespace Reporting.Storage.Registry;
 
@@ -14,14 +16,15 @@ public sealed record RegistryImportResult(string Version, string? PreviousVersio
 }
 
 /// <summary>
-/// The registry tables: Licences (PK "licence", RK number), Quotas (PK licence, RK month), Equipment
-/// (PK licence, RK serial), Exchanges (PK "aifc", RK code), and the imported version (Licences, PK "~meta").
-/// An import writes only differences, so importing the same file twice changes nothing.
+/// The registry tables: Licences (PK "licence", RK number), Quotas (PK licence, RK month), Equipment (PK licence, RK
+/// serial), Exchanges (PK "aifc", RK code), Users (PK "user", RK identity), and the imported version (Licences, PK
+/// "~meta"). An import writes only differences, so importing the same file twice changes nothing.
 /// </summary>
 public sealed class RegistryStore(StorageClients clients, TimeProvider time)
 {
     private const string LicencePartition = "licence";
     private const string ExchangePartition = "aifc";
+    private const string UserPartition = "user";
     private const string MetaPartition = "~meta";
     private const string MetaRow = "registry";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -37,20 +40,23 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
         var previous = await GetVersionAsync(cancellationToken).ConfigureAwait(false);
         var changes = new List<TableChanges>
         {
-            await SyncAsync(TableName.Licences, registry.Licences.Select(ToEntity), e => e.PartitionKey == LicencePartition, cancellationToken).ConfigureAwait(false),
-            await SyncAsync(TableName.Quotas, registry.Quotas.Select(ToEntity), _ => true, cancellationToken).ConfigureAwait(false),
-            await SyncAsync(TableName.Equipment, registry.Equipment.Select(ToEntity), _ => true, cancellationToken).ConfigureAwait(false),
-            await SyncAsync(TableName.Exchanges, registry.Exchanges.Select(ToEntity), _ => true, cancellationToken).ConfigureAwait(false),
+            await SyncAsync(TableName.Licences, registry.Licences.Select(ToEntity), LicencePartition, cancellationToken).ConfigureAwait(false),
+            await SyncAsync(TableName.Quotas, registry.Quotas.Select(ToEntity), null, cancellationToken).ConfigureAwait(false),
+            await SyncAsync(TableName.Equipment, registry.Equipment.Select(ToEntity), null, cancellationToken).ConfigureAwait(false),
+            await SyncAsync(TableName.Exchanges, registry.Exchanges.Select(ToEntity), null, cancellationToken).ConfigureAwait(false),
+            await SyncAsync(TableName.Users, registry.Users.Select(ToEntity), null, cancellationToken).ConfigureAwait(false),
         };
 
         if (version != previous)
         {
-            await clients.Table(TableName.Licences).UpsertEntityAsync(new TableEntity(MetaPartition, MetaRow)
+            await clients.Table(TableName.Licences).UpsertEntityAsync(new RegistryMetaEntity
             {
-                ["Version"] = version,
-                ["ImportedAt"] = time.GetUtcNow(),
-                ["Licences"] = registry.Licences.Count,
-                ["Quotas"] = registry.Quotas.Count,
+                PartitionKey = MetaPartition,
+                RowKey = MetaRow,
+                Version = version,
+                ImportedAt = time.GetUtcNow(),
+                Licences = registry.Licences.Count,
+                Quotas = registry.Quotas.Count,
             }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -61,8 +67,8 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
     /// <summary>The version of the last import, or null before any.</summary>
     public async Task<string?> GetVersionAsync(CancellationToken cancellationToken)
     {
-        var meta = await clients.Table(TableName.Licences).GetEntityIfExistsAsync<TableEntity>(MetaPartition, MetaRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return meta.HasValue ? meta.Value!.GetString("Version") : null;
+        var meta = await clients.Table(TableName.Licences).GetEntityIfExistsAsync<RegistryMetaEntity>(MetaPartition, MetaRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return meta.HasValue ? meta.Value!.Version : null;
     }
 
     /// <summary>All licences and exchanges with the registry version (cached briefly: the registry changes rarely).</summary>
@@ -77,11 +83,12 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
             if (cached is not null && time.GetUtcNow() - cached.LoadedAt < CacheFor) return (cached.Version, cached.Licences, cached.Exchanges);
             // Three independent reads, at once.
             var versionRead = GetVersionAsync(cancellationToken);
-            var licencesRead = ReadAllAsync(TableName.Licences, LicencePartition, ReadLicence, cancellationToken);
-            var exchangesRead = ReadAllAsync(TableName.Exchanges, ExchangePartition, e => new AifcExchange(e.GetString("Code"), e.GetString("Name")), cancellationToken);
+            var licencesRead = ReadAllAsync<LicenceEntity>(TableName.Licences, LicencePartition, cancellationToken);
+            var exchangesRead = ReadAllAsync<ExchangeEntity>(TableName.Exchanges, ExchangePartition, cancellationToken);
             await Task.WhenAll(versionRead, licencesRead, exchangesRead).ConfigureAwait(false);
             var version = await versionRead.ConfigureAwait(false) ?? "registry-none";
-            var (licences, exchanges) = (await licencesRead.ConfigureAwait(false), await exchangesRead.ConfigureAwait(false));
+            var licences = (await licencesRead.ConfigureAwait(false)).Select(Read).ToArray();
+            var exchanges = (await exchangesRead.ConfigureAwait(false)).Select(e => new AifcExchange(e.Code, e.Name)).ToArray();
             _cached = new Snapshot(version, licences, exchanges, time.GetUtcNow());
             return (version, licences, exchanges);
         }
@@ -91,12 +98,22 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
         }
     }
 
-    private async Task<List<T>> ReadAllAsync<T>(TableName table, string partition, Func<TableEntity, T> read, CancellationToken cancellationToken)
+    /// <summary>A portal user by the identity the sign-in gives (case ignored), or null for someone not in the registry.</summary>
+    public async Task<RegistryUser?> FindUserAsync(string user, CancellationToken cancellationToken)
+    {
+        var entity = await clients.Table(TableName.Users).GetEntityIfExistsAsync<UserEntity>(UserPartition, UserKey(user), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity.HasValue ? Read(entity.Value!) : null;
+    }
+
+    /// <summary>Every portal user (the development sign-in lists them).</summary>
+    public async Task<IReadOnlyList<RegistryUser>> ListUsersAsync(CancellationToken cancellationToken) =>
+        (await ReadAllAsync<UserEntity>(TableName.Users, UserPartition, cancellationToken).ConfigureAwait(false)).Select(Read).ToArray();
+
+    private async Task<List<T>> ReadAllAsync<T>(TableName table, string partition, CancellationToken cancellationToken) where T : class, ITableEntity, new()
     {
         var list = new List<T>();
-        await foreach (var e in clients.Table(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            list.Add(read(e));
-
+        await foreach (var e in clients.Table(table).QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(e);
         return list;
     }
 
@@ -105,23 +122,23 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
     {
         var (version, licences, exchanges) = await GetLicencesAsync(cancellationToken).ConfigureAwait(false);
         var key = KeyEncoding.Escape(licence.ToUpperInvariant());
-        var quotas = new List<GridQuota>();
-        await foreach (var e in clients.Table(TableName.Quotas).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            quotas.Add(new GridQuota(e.GetString("Licence"), Month.Parse(e.RowKey), TableValues.ParseDecimal(e.GetString("Kwh"))));
-        var equipment = new List<Equipment>();
-        await foreach (var e in clients.Table(TableName.Equipment).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            equipment.Add(new Equipment(e.GetString("Licence"), e.GetString("Model"), e.GetString("Serial"), TableValues.ParseDecimal(e.GetString("RatedPowerW")), e.GetInt32("Units") ?? 0));
+        var quotas = (await ReadAllAsync<QuotaEntity>(TableName.Quotas, key, cancellationToken).ConfigureAwait(false))
+            .Select(e => new GridQuota(e.Licence, Month.Parse(e.RowKey), TableValues.ParseDecimal(e.Kwh))).ToArray();
+        var equipment = (await ReadAllAsync<EquipmentEntity>(TableName.Equipment, key, cancellationToken).ConfigureAwait(false))
+            .Select(e => new Equipment(e.Licence, e.Model, e.Serial, TableValues.ParseDecimal(e.RatedPowerW), e.Units)).ToArray();
         return (version, new Domain.Registry.Registry(licences, quotas, equipment, exchanges));
     }
 
-    /// <summary>Makes a table hold exactly the desired entities (within the rows <paramref name="owned"/> selects).</summary>
-    private async Task<TableChanges> SyncAsync(TableName name, IEnumerable<TableEntity> desired, Func<TableEntity, bool> owned, CancellationToken cancellationToken)
+    /// <summary>Makes a table hold exactly the desired entities (within <paramref name="partition"/>, or the whole table when null).</summary>
+    private async Task<TableChanges> SyncAsync<T>(TableName name, IEnumerable<T> desired, string? partition, CancellationToken cancellationToken)
+        where T : class, IRegistryEntity<T>, new()
     {
         var table = clients.Table(name);
-        var existing = new Dictionary<(string, string), TableEntity>();
-        await foreach (var page in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        var existing = new Dictionary<(string, string), T>();
+        var filter = partition is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var page in table.QueryAsync<T>(filter, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
-            foreach (var entity in page.Values.Where(owned)) existing[(entity.PartitionKey, entity.RowKey)] = entity;
+            foreach (var entity in page.Values) existing[(entity.PartitionKey, entity.RowKey)] = entity;
         }
 
         var batches = new Dictionary<string, PartitionBatch>(StringComparer.Ordinal);
@@ -136,7 +153,7 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
                 Batch(entity.PartitionKey).Add(TableTransactionActionType.UpsertReplace, entity);
                 added++;
             }
-            else if (!SameProperties(entity, old))
+            else if (!entity.Content().Equals(old.Content()))
             {
                 Batch(entity.PartitionKey).Add(TableTransactionActionType.UpsertReplace, entity);
                 updated++;
@@ -158,69 +175,74 @@ public sealed class RegistryStore(StorageClients clients, TimeProvider time)
         return new TableChanges(name.ToString(), added, updated, removed, unchanged);
     }
 
-    private static bool SameProperties(TableEntity desired, TableEntity existing)
-    {
-        // Null properties are not stored, so compare only the ones with values.
-        static Dictionary<string, object> Values(TableEntity entity) => entity
-            .Where(p => p.Value is not null && p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
-            .ToDictionary(p => p.Key, p => Normalize(p.Value)!, StringComparer.Ordinal);
+    private static string UserKey(string user) => KeyEncoding.Escape(user.Trim().ToLowerInvariant());
 
-        var a = Values(desired);
-        var b = Values(existing);
-        return a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && Equals(p.Value, other));
-    }
-
-    private static object? Normalize(object? value) => value switch
+    private static LicenceEntity ToEntity(Licence l) => new()
     {
-        DateTimeOffset d => d.ToUniversalTime(),
-        DateTime d => new DateTimeOffset(d.ToUniversalTime()),
-        long l => l,
-        int i => (long)i,
-        _ => value,
+        PartitionKey = LicencePartition,
+        RowKey = KeyEncoding.Escape(l.Number.ToUpperInvariant()),
+        Licence = l.Number,
+        Bin = l.Bin,
+        Company = l.Company,
+        Subtype = l.Subtype.Code(),
+        Zone = l.Zone.Code(),
+        ValidFrom = TableValues.Date(l.ValidFrom),
+        ValidTo = TableValues.Date(l.ValidTo),
+        Status = l.Status.Code(),
+        StatusSince = TableValues.Date(l.StatusSince),
+        Language = l.Language?.Code(),
     };
 
-    private static TableEntity ToEntity(Licence l) => new(LicencePartition, KeyEncoding.Escape(l.Number.ToUpperInvariant()))
+    private static Licence Read(LicenceEntity e) => new(
+        e.Licence,
+        e.Bin,
+        e.Company,
+        EnumCodes.Parse<LicenceSubtype>(e.Subtype),
+        EnumCodes.Parse<Zone>(e.Zone),
+        TableValues.ParseDate(e.ValidFrom),
+        TableValues.ParseDate(e.ValidTo),
+        EnumCodes.Parse<LicenceStatus>(e.Status),
+        TableValues.ParseNullableDate(e.StatusSince))
     {
-        ["Licence"] = l.Number,
-        ["Bin"] = l.Bin,
-        ["Company"] = l.Company,
-        ["Subtype"] = l.Subtype.ToString(),
-        ["Zone"] = l.Zone.ToString(),
-        ["ValidFrom"] = TableValues.Date(l.ValidFrom),
-        ["ValidTo"] = TableValues.Date(l.ValidTo),
-        ["Status"] = l.Status.ToString().ToLowerInvariant(),
-        ["StatusSince"] = TableValues.Date(l.StatusSince),
+        Language = e.Language is null ? null : EnumCodes.Parse<Language>(e.Language),
     };
 
-    private static Licence ReadLicence(TableEntity e) => new(
-        e.GetString("Licence"),
-        e.GetString("Bin"),
-        e.GetString("Company"),
-        Enum.Parse<LicenceSubtype>(e.GetString("Subtype")),
-        Enum.Parse<Zone>(e.GetString("Zone")),
-        TableValues.ParseDate(e.GetString("ValidFrom")),
-        TableValues.ParseDate(e.GetString("ValidTo")),
-        Enum.Parse<LicenceStatus>(e.GetString("Status"), ignoreCase: true),
-        TableValues.ParseNullableDate(e.GetString("StatusSince")));
-
-    private static TableEntity ToEntity(GridQuota q) => new(KeyEncoding.Escape(q.Licence.ToUpperInvariant()), q.Month.ToString())
+    private static QuotaEntity ToEntity(GridQuota q) => new()
     {
-        ["Licence"] = q.Licence,
-        ["Kwh"] = TableValues.Decimal(q.Kwh),
+        PartitionKey = KeyEncoding.Escape(q.Licence.ToUpperInvariant()),
+        RowKey = q.Month.ToString(),
+        Licence = q.Licence,
+        Kwh = TableValues.Decimal(q.Kwh),
     };
 
-    private static TableEntity ToEntity(Equipment e) => new(KeyEncoding.Escape(e.Licence.ToUpperInvariant()), KeyEncoding.Escape(e.Serial))
+    private static EquipmentEntity ToEntity(Equipment e) => new()
     {
-        ["Licence"] = e.Licence,
-        ["Model"] = e.Model,
-        ["Serial"] = e.Serial,
-        ["RatedPowerW"] = TableValues.Decimal(e.RatedPowerW),
-        ["Units"] = e.Units,
+        PartitionKey = KeyEncoding.Escape(e.Licence.ToUpperInvariant()),
+        RowKey = KeyEncoding.Escape(e.Serial),
+        Licence = e.Licence,
+        Model = e.Model,
+        Serial = e.Serial,
+        RatedPowerW = TableValues.Decimal(e.RatedPowerW),
+        Units = e.Units,
     };
 
-    private static TableEntity ToEntity(AifcExchange x) => new(ExchangePartition, KeyEncoding.Escape(x.Code.ToUpperInvariant()))
+    private static ExchangeEntity ToEntity(AifcExchange x) => new()
     {
-        ["Code"] = x.Code,
-        ["Name"] = x.Name,
+        PartitionKey = ExchangePartition,
+        RowKey = KeyEncoding.Escape(x.Code.ToUpperInvariant()),
+        Code = x.Code,
+        Name = x.Name,
     };
+
+    private static UserEntity ToEntity(RegistryUser u) => new()
+    {
+        PartitionKey = UserPartition,
+        RowKey = UserKey(u.User),
+        User = u.User,
+        Role = u.Role.Code(),
+        Licences = string.Join(",", u.Licences),
+    };
+
+    private static RegistryUser Read(UserEntity e) =>
+        new(e.User, EnumCodes.Parse<UserRole>(e.Role), e.Licences.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

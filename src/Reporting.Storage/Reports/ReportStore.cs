@@ -24,6 +24,24 @@ public sealed record ReportVersion(
     string RuleVersions,
     string RegistryVersion);
 
+/// <summary>A published version of a quarter's report (PK quarter, RK v0001...): its files, their SHA-256, and figures for listing.</summary>
+public sealed record ReportVersionEntity : TableRow
+{
+    public int Number { get; set; }
+    public string Fingerprint { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string WorkbookBlob { get; set; } = "";
+    public string CsvBlob { get; set; } = "";
+    public string WorkbookSha256 { get; set; } = "";
+    public string CsvSha256 { get; set; } = "";
+    public int Licences { get; set; }
+    public string FeeKzt { get; set; } = "0";
+    public long FeeTiyn { get; set; }
+    public int Violations { get; set; }
+    public string RuleVersions { get; set; } = "";
+    public string RegistryVersion { get; set; } = "";
+}
+
 /// <summary>The figures of a report that its version row keeps for listing.</summary>
 public sealed record ReportFacts(int Licences, decimal FeeKzt, int Violations, string RuleVersions, string RegistryVersion);
 
@@ -41,7 +59,7 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
     public async Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(Quarter quarter, CancellationToken cancellationToken)
     {
         var versions = new List<ReportVersion>();
-        await foreach (var e in Versions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Versions.QueryAsync<ReportVersionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {quarter.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
             versions.Add(Read(e));
         return versions.OrderBy(v => v.Number).ToArray();
     }
@@ -139,35 +157,26 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
         }
     }
 
-    private static TableEntity ToEntity(ReportVersion v) => new(v.Quarter.ToString(), "v" + v.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
+    private static ReportVersionEntity ToEntity(ReportVersion v) => new()
     {
-        ["Number"] = v.Number,
-        ["Fingerprint"] = v.Fingerprint,
-        ["CreatedAt"] = v.CreatedAt.ToUniversalTime(),
-        ["WorkbookBlob"] = v.WorkbookBlob,
-        ["CsvBlob"] = v.CsvBlob,
-        ["WorkbookSha256"] = v.WorkbookSha256,
-        ["CsvSha256"] = v.CsvSha256,
-        ["Licences"] = v.Licences,
-        ["FeeKzt"] = TableValues.Decimal(v.FeeKzt),
-        ["FeeTiyn"] = TableValues.Tiyn(v.FeeKzt),
-        ["Violations"] = v.Violations,
-        ["RuleVersions"] = v.RuleVersions,
-        ["RegistryVersion"] = v.RegistryVersion,
+        PartitionKey = v.Quarter.ToString(),
+        RowKey = "v" + v.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+        Number = v.Number,
+        Fingerprint = v.Fingerprint,
+        CreatedAt = v.CreatedAt.ToUniversalTime(),
+        WorkbookBlob = v.WorkbookBlob,
+        CsvBlob = v.CsvBlob,
+        WorkbookSha256 = v.WorkbookSha256,
+        CsvSha256 = v.CsvSha256,
+        Licences = v.Licences,
+        FeeKzt = TableValues.Decimal(v.FeeKzt),
+        FeeTiyn = TableValues.Tiyn(v.FeeKzt),
+        Violations = v.Violations,
+        RuleVersions = v.RuleVersions,
+        RegistryVersion = v.RegistryVersion,
     };
 
-    private static ReportVersion Read(TableEntity e) => new(
-        Quarter.Parse(e.PartitionKey),
-        e.GetInt32("Number") ?? 0,
-        e.GetString("Fingerprint"),
-        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetString("WorkbookBlob"),
-        e.GetString("CsvBlob"),
-        e.GetString("WorkbookSha256"),
-        e.GetString("CsvSha256"),
-        e.GetInt32("Licences") ?? 0,
-        TableValues.ParseDecimal(e.GetString("FeeKzt")),
-        e.GetInt32("Violations") ?? 0,
-        e.GetString("RuleVersions") ?? "",
-        e.GetString("RegistryVersion") ?? "");
+    private static ReportVersion Read(ReportVersionEntity e) => new(
+        Quarter.Parse(e.PartitionKey), e.Number, e.Fingerprint, e.CreatedAt, e.WorkbookBlob, e.CsvBlob, e.WorkbookSha256, e.CsvSha256,
+        e.Licences, TableValues.ParseDecimal(e.FeeKzt), e.Violations, e.RuleVersions, e.RegistryVersion);
 }

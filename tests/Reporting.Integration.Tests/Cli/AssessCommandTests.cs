@@ -81,10 +81,10 @@ public sealed class AssessCommandTests
         var (exit, output, error) = await CliRunner.RunAsync(["assess", .. files, "--registry", registryPath]);
 
         Assert.True(exit == 0, output + error);
-        Assert.Contains($"{miner.Licence.Number} 2024-Q3", output);
+        Assert.Contains($"{miner.Licence.Number} Q3 2024", output);
         Assert.Contains("Violations  none", output);
         Assert.Contains("Quota       compliant", output);
-        Assert.Contains("Sale        compliant, required 50 %", output);
+        Assert.Contains("Sale        compliant, required 50%", output);
     }
 
     [Fact]

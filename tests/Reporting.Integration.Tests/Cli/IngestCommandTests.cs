@@ -28,7 +28,7 @@ public sealed class IngestCommandTests
 
         Assert.True(exit == 0, output + error);
         Assert.Contains("KZ-DM-0016/2025-03-consumption.xlsx: accepted KZ-DM-0016 2025-03 consumption", output);
-        Assert.Contains("KZ-DM-0016/broken.xlsx: rejected KZ-DM-0016 2025-03 consumption (1 errors, 0 warnings): unknown-source", output);
+        Assert.Contains("KZ-DM-0016/broken.xlsx: rejected KZ-DM-0016 2025-03 consumption (1 error, 0 warnings): unknown-source: Source ", output);
         Assert.Contains("2 uploads processed of 2 in the container: 1 accepted, 1 rejected", output);
         Assert.Contains("1 licence-quarters re-assessed", output);
         Assert.Equal(0, againExit);

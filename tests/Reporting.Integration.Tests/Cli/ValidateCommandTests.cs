@@ -61,7 +61,7 @@ public sealed class ValidateCommandTests
         var (exit, _, error) = await CliRunner.RunAsync("validate", "no-such-file.xlsx");
 
         Assert.Equal(2, exit);
-        Assert.Contains("File not found: no-such-file.xlsx", error);
+        Assert.Contains("error: file not found: no-such-file.xlsx", error);
     }
 
     [Fact]

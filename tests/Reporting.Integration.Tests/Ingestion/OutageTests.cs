@@ -57,7 +57,7 @@ public sealed class OutageTests
             second = await AzuriteServer.StartAsync(ports);
             var resumed = await pipeline.Get<UploadSweeper>().SweepAsync();
 
-            Assert.False(resumed.HasFailures, string.Join("\n", resumed.Outcomes.Where(o => o.Status == UploadOutcome.Failed).Select(o => o.Blob + " " + o.Detail)));
+            Assert.False(resumed.HasFailures, string.Join("\n", resumed.Outcomes.Where(o => o.Status == UploadOutcomeStatus.Failed).Select(o => o.Blob + " " + o.Detail)));
             var submissions = new List<SubmissionRow>();
             foreach (var miner in miners) submissions.AddRange(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(miner.Licence.Number, CancellationToken.None));
             Assert.Equal(48, submissions.Count);

@@ -67,7 +67,7 @@ public sealed class RegistryImportTests(AzuriteFixture azurite)
         var result = await pipeline.Get<RegistryImportService>().ImportAsync(broken, CancellationToken.None);
 
         Assert.False(result.Valid);
-        Assert.Contains(result.Issues, i => i.Code == "invalid-bin" && i.Sheet == "Licences" && i.Cell == "B2");
+        Assert.Contains(result.Validation.Issues, i => i.Code == "invalid-bin" && i.Sheet == "Licences" && i.Cell == "B2");
         Assert.Equal(before, await UploadProcessingTests.Snapshot(pipeline));
     }
 }

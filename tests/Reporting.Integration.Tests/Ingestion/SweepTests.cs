@@ -1,3 +1,4 @@
+using Reporting.Domain;
 using Reporting.Domain.Consolidation;
 using Reporting.Application.Ingestion;
 using Reporting.Domain.Periods;
@@ -45,7 +46,7 @@ public sealed class SweepTests(AzuriteFixture azurite)
 
         Assert.Equal(200, result.BlobsSeen);
         Assert.Equal(200, result.Outcomes.Count);
-        Assert.True(200 == result.Count(UploadOutcome.Accepted), string.Join("\n", result.Outcomes.Where(o => o.Status != UploadOutcome.Accepted).Select(o => $"{o.Blob} {o.Status} {o.FirstIssue} {o.Detail}")));
+        Assert.True(200 == result.Count(UploadOutcomeStatus.Accepted), string.Join("\n", result.Outcomes.Where(o => o.Status != UploadOutcomeStatus.Accepted).Select(o => $"{o.Blob} {o.Status} {o.FirstIssue} {o.Detail}")));
         var submissions = 0;
         foreach (var miner in miners) submissions += (await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(miner.Licence.Number, CancellationToken.None)).Count;
         Assert.Equal(200, submissions);
@@ -66,10 +67,10 @@ public sealed class SweepTests(AzuriteFixture azurite)
         var processor = pipeline.Get<UploadProcessor>();
         var names = new List<string>();
         await foreach (var blob in pipeline.Clients.Uploads.GetBlobsAsync()) names.Add(blob.Name);
-        var redelivered = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var redelivered = new System.Collections.Concurrent.ConcurrentBag<UploadOutcomeStatus>();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (name, token) =>
             redelivered.Add((await processor.ProcessBlobAsync(name, token)).Status));
-        Assert.Equal(200, redelivered.Count(s => s == UploadOutcome.AlreadyProcessed));
+        Assert.Equal(200, redelivered.Count(s => s == UploadOutcomeStatus.AlreadyProcessed));
         Assert.Equal(before, await UploadProcessingTests.Snapshot(pipeline));
     }
 
@@ -94,8 +95,8 @@ public sealed class SweepTests(AzuriteFixture azurite)
         var outcomes = await Task.WhenAll(names.Concat(names).Select(n => Task.Run(() => processor.ProcessBlobAsync(n, CancellationToken.None))));
 
         // A delivery racing its twin reports "accepted" or "already-processed"; either way one submission per upload.
-        Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { UploadOutcome.Accepted, UploadOutcome.AlreadyProcessed }));
-        Assert.Equal(6, outcomes.Where(o => o.Status == UploadOutcome.Accepted).Select(o => o.UploadId).Distinct().Count());
+        Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { UploadOutcomeStatus.Accepted, UploadOutcomeStatus.AlreadyProcessed }));
+        Assert.Equal(6, outcomes.Where(o => o.Status == UploadOutcomeStatus.Accepted).Select(o => o.UploadId).Distinct().Count());
         Assert.Equal(6, (await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(miner.Licence.Number, CancellationToken.None)).Count);
         var inputs = await pipeline.Get<SubmissionLedger>().LoadQuarterAsync(miner.Licence.Number, Quarter, CancellationToken.None);
         Assert.Equal(6, inputs.Pointers.Count);
@@ -116,8 +117,8 @@ public sealed class SweepTests(AzuriteFixture azurite)
 
         var result = await pipeline.Get<UploadSweeper>().SweepAsync();
 
-        Assert.Equal(3, result.Count(UploadOutcome.Rejected));
-        Assert.Equal("licence-path-mismatch", result.Outcomes.Single(o => o.Blob == "report.xlsx").FirstIssue);
-        Assert.All(result.Outcomes.Where(o => o.Blob.StartsWith("KZ", StringComparison.Ordinal)), o => Assert.Equal("not-a-workbook", o.FirstIssue));
+        Assert.Equal(3, result.Count(UploadOutcomeStatus.Rejected));
+        Assert.Equal("licence-path-mismatch", result.Outcomes.Single(o => o.Blob == "report.xlsx").FirstIssue?.Code);
+        Assert.All(result.Outcomes.Where(o => o.Blob.StartsWith("KZ", StringComparison.Ordinal)), o => Assert.Equal("not-a-workbook", o.FirstIssue?.Code));
     }
 }

@@ -1,3 +1,4 @@
+using Reporting.Domain.Text;
 using Azure.Data.Tables;
 using ClosedXML.Excel;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
 
         var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync($"{Licence}/2025-03-consumption.xlsx", CancellationToken.None);
 
-        Assert.Equal(UploadOutcome.Accepted, outcome.Status);
+        Assert.Equal(UploadOutcomeStatus.Accepted, outcome.Status);
         var submission = Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), submission.Sha256);
         Assert.Equal(bytes.Length, submission.SizeBytes);
@@ -59,9 +60,9 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
 
         var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
 
-        Assert.Equal(UploadOutcome.Rejected, outcome.Status);
+        Assert.Equal(UploadOutcomeStatus.Rejected, outcome.Status);
         Assert.Equal(4, outcome.Errors);
-        Assert.Equal("invalid-bin", outcome.FirstIssue);
+        Assert.Equal("invalid-bin", outcome.FirstIssue?.Code);
         Assert.Equal(before, (await blob.GetPropertiesAsync()).Value.ETag);
         Assert.Equal(broken, (await blob.DownloadContentAsync()).Value.Content.ToArray());
         Assert.Null(await pipeline.Get<AssessmentStore>().GetAsync(new Quarter(2025, 1), Licence, CancellationToken.None));
@@ -69,12 +70,14 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
         var feedback = pipeline.Get<Reporting.Storage.Blobs.FeedbackStore>();
         using var json = JsonDocument.Parse((await feedback.GetAsync($"{Licence}/{outcome.UploadId}.json", CancellationToken.None))!.ToString());
         Assert.Equal("rejected", json.RootElement.GetProperty("status").GetString());
+        // No language in the registry: the feedback is in the default, Russian.
+        Assert.Equal("ru", json.RootElement.GetProperty("language").GetString());
         Assert.Equal(["invalid-bin", "unknown-source", "type-error", "missing-value"],
             json.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
 
         var annotated = await feedback.GetAsync($"{Licence}/{outcome.UploadId}.annotated.xlsx", CancellationToken.None);
         using var workbook = new XLWorkbook(annotated!.ToStream());
-        Assert.Equal("Problems", workbook.Worksheets.First().Name);
+        Assert.Equal(MessageCatalog.Default.In(Language.Ru)[Reporting.Excel.Feedback.FeedbackTexts.ProblemsSheet], workbook.Worksheets.First().Name);
         var cell = workbook.Worksheet("Consumption").Cell("C2");
         Assert.True(cell.HasComment);
         Assert.Contains("unknown-source", cell.Comment.Text);
@@ -91,8 +94,8 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
 
         var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync("KZ-DM-0001/2025-03.xlsx", CancellationToken.None);
 
-        Assert.Equal(UploadOutcome.Rejected, outcome.Status);
-        Assert.Equal("licence-path-mismatch", outcome.FirstIssue);
+        Assert.Equal(UploadOutcomeStatus.Rejected, outcome.Status);
+        Assert.Equal("licence-path-mismatch", outcome.FirstIssue?.Code);
         var submission = Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync("KZ-DM-0001", CancellationToken.None));
         Assert.Equal(Domain.Submissions.SubmissionStatus.Rejected, submission.Status);
         Assert.Empty((await pipeline.Get<SubmissionLedger>().LoadQuarterAsync("KZ-DM-0001", new Quarter(2025, 1), CancellationToken.None)).Pointers);
@@ -112,8 +115,8 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
         var again = await processor.ProcessBlobAsync($"{Licence}/c.xlsx", CancellationToken.None);
         var againBad = await processor.ProcessBlobAsync($"{Licence}/bad.xlsx", CancellationToken.None);
 
-        Assert.Equal(UploadOutcome.AlreadyProcessed, again.Status);
-        Assert.Equal(UploadOutcome.AlreadyProcessed, againBad.Status);
+        Assert.Equal(UploadOutcomeStatus.AlreadyProcessed, again.Status);
+        Assert.Equal(UploadOutcomeStatus.AlreadyProcessed, againBad.Status);
         Assert.Equal(before, await Snapshot(pipeline));
     }
 
@@ -130,7 +133,7 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
 
         var second = await processor.ProcessBlobAsync($"{Licence}/again.xlsx", CancellationToken.None);
 
-        Assert.Equal(UploadOutcome.Duplicate, second.Status);
+        Assert.Equal(UploadOutcomeStatus.Duplicate, second.Status);
         var rows = await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None);
         Assert.Equal(first.UploadId, rows.Single(r => r.UploadId == second.UploadId).DuplicateOf);
         var quarter = await pipeline.Get<SubmissionLedger>().LoadQuarterAsync(Licence, new Quarter(2025, 1), CancellationToken.None);

@@ -1,3 +1,6 @@
+using Reporting.Domain.Validation;
+using Reporting.Excel.Consolidation;
+using Reporting.Domain.Text;
 using System.Text.Json;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
@@ -70,7 +73,9 @@ public sealed class EndToEndReportTests
 
         using var workbook = await NodeTool.RunJsonAsync("read-workbook.mjs", reportPath);
         var sheets = workbook.RootElement.GetProperty("sheets").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        var summary = sheets["Summary"].GetProperty("cells");
+        // The committee's workbook is in Russian by default (Reports:Language): its sheets are found by their Russian names.
+        var russian = MessageCatalog.Default.In(Language.Ru);
+        var summary = sheets[russian[ReportTexts.SheetSummary]].GetProperty("cells");
         var rows = Enumerable.Range(2, miners.Length).ToDictionary(r => summary.GetProperty($"A{r}").GetProperty("value").GetString()!, r => r);
         var totalErrors = 0;
         var expectedCodes = new List<string>();
@@ -114,24 +119,24 @@ public sealed class EndToEndReportTests
         }
 
         Assert.True(totalErrors >= 2, "the scenario must produce violations");
-        var violations = sheets["Violations"].GetProperty("cells");
-        var errorRows = Enumerable.Range(2, 200).Count(r => violations.TryGetProperty($"D{r}", out var d) && d.GetProperty("value").GetString() == "error");
+        var violations = sheets[russian[ReportTexts.SheetViolations]].GetProperty("cells");
+        var errorRows = Enumerable.Range(2, 200).Count(r => violations.TryGetProperty($"D{r}", out var d) && d.GetProperty("value").GetString() == russian[Terms.Of(Severity.Error)]);
         Assert.Equal(totalErrors, errorRows);
         // Which violations, not only how many: licence, period and code of every error row.
-        var listed = Enumerable.Range(2, 200).Where(r => violations.TryGetProperty($"D{r}", out var d) && d.GetProperty("value").GetString() == "error")
+        var listed = Enumerable.Range(2, 200).Where(r => violations.TryGetProperty($"D{r}", out var d) && d.GetProperty("value").GetString() == russian[Terms.Of(Severity.Error)])
             .Select(r => $"{Text(violations, $"A{r}")}|{Text(violations, $"B{r}")}|{Text(violations, $"C{r}")}");
         Assert.Equal(expectedCodes.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
 
         // The totals row adds up the licences.
         var totalRow = miners.Length + 2;
-        Assert.Equal("Total", Text(summary, $"A{totalRow}"));
+        Assert.Equal(russian[ReportTexts.Total], Text(summary, $"A{totalRow}"));
         Assert.Equal(totalKwh, Num(summary, $"F{totalRow}"));
         Assert.Equal(totalFee, Num(summary, $"O{totalRow}"));
 
         // The audit trail names every uploaded file by its SHA-256.
         var uploadedHashes = Directory.EnumerateFiles(uploads, "*.xlsx", SearchOption.AllDirectories)
             .Select(f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
-        var listedHashes = sheets["About"].GetProperty("cells").EnumerateObject()
+        var listedHashes = sheets[russian[ReportTexts.SheetAbout]].GetProperty("cells").EnumerateObject()
             .Where(c => c.Name.StartsWith('F') && c.Value.GetProperty("value").ValueKind == JsonValueKind.String)
             .Select(c => c.Value.GetProperty("value").GetString()!).Where(v => v.Length == 64 && v.All(Uri.IsHexDigit));
         Assert.Equal(uploadedHashes.Order(StringComparer.Ordinal), listedHashes.Order(StringComparer.Ordinal));

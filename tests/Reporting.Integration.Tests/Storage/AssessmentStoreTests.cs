@@ -1,3 +1,4 @@
+using Reporting.Domain.Text;
 using Azure.Data.Tables;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Periods;
@@ -39,9 +40,9 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
     private static QuarterAssessment Assessment(int violations) => new(
         "KZ-DM-0001", Q, RuleSet.Default.Version,
         EnergySources.All.ToDictionary(s => s, _ => 0m),
-        new FeeAssessment(FeeStatus.Assessed, 0m, null, [], "no consumption", null, null, []),
+        new FeeAssessment(FeeStatus.Assessed, 0m, null, [], null, null, []),
         new QuotaAssessment(QuotaStatus.NotApplicable, []),
         new SaleAssessment(SaleStatus.NotApplicable, null, []),
         [], [],
-        Enumerable.Range(1, violations).Select(i => new Violation(ViolationCodes.NoQuota, Domain.Validation.Severity.Error, "KZ-DM-0001", $"2025-0{i}", null, "no quota", [], "quota.applies@2023-07-01", null)).ToArray());
+        Enumerable.Range(1, violations).Select(i => new Violation(ViolationCodes.NoQuota.With(("month", MessageValue.Month(new Month(2025, i))), ("grid_kwh", MessageValue.Kwh(10))), Domain.Validation.Severity.Error, "KZ-DM-0001", $"2025-0{i}", null, [], "quota.applies@2023-07-01", null)).ToArray());
 }

@@ -39,10 +39,10 @@ public sealed class ConcurrentWriterTests(AzuriteFixture azurite)
         var q = await ledger.LoadAsync(pk, CancellationToken.None);
         var withP = q.Quarter(March.Quarter);
         Assert.Equal(ClaimOutcome.Claimed, await ledger.ClaimAsync(q, withP, withP.With(Pointer("Q", "P")), CancellationToken.None));
-        await ledger.RecordAsync(q, Row("Q", SubmissionStatus.Accepted), null, "P", CancellationToken.None);
+        await ledger.RecordAsync(q, Row("Q", SubmissionStatus.Accepted), "P", CancellationToken.None);
 
         // P wakes up and records what it decided: accepted.
-        await ledger.RecordAsync(p, Row("P", SubmissionStatus.Accepted), null, null, CancellationToken.None);
+        await ledger.RecordAsync(p, Row("P", SubmissionStatus.Accepted), null, CancellationToken.None);
 
         var rows = (await ledger.ListSubmissionsAsync(pk, CancellationToken.None)).ToDictionary(r => r.UploadId);
         Assert.Equal((SubmissionStatus.Superseded, "Q"), (rows["P"].Status, rows["P"].SupersededBy));
@@ -58,7 +58,7 @@ public sealed class ConcurrentWriterTests(AzuriteFixture azurite)
         var snapshot = await ledger.LoadAsync(pk, CancellationToken.None);
         var empty = snapshot.Quarter(March.Quarter);
         await ledger.ClaimAsync(snapshot, empty, empty.With(Pointer("P", null)), CancellationToken.None);
-        await ledger.RecordAsync(snapshot, Row("P", SubmissionStatus.Accepted), null, null, CancellationToken.None);
+        await ledger.RecordAsync(snapshot, Row("P", SubmissionStatus.Accepted), null, CancellationToken.None);
 
         // Q claims the slot and dies before it writes anything else (so P is never marked by Q).
         var withP = snapshot.Quarter(March.Quarter);

@@ -1,0 +1,94 @@
+using Reporting.Domain.Text;
+
+namespace Reporting.Cli;
+
+/// <summary>Every sentence the command line prints for people (errors, summaries); machine output (--json) has none.</summary>
+internal static class CliTexts
+{
+    // Errors (one line each; stack traces only with --verbose)
+    public static readonly TextKey Error = new("cli.error", "message");
+    public static readonly TextKey RunHelp = new("cli.run-help");
+    public static readonly TextKey ErrorRules = new("cli.error.rules", "message");
+    public static readonly TextKey ErrorSettings = new("cli.error.settings", "message");
+    public static readonly TextKey ErrorStorageUnreachable = new("cli.error.storage-unreachable", "detail");
+    public static readonly TextKey ErrorStorageRefused = new("cli.error.storage-refused", "status", "code", "detail");
+    public static readonly TextKey ErrorStorageAuthentication = new("cli.error.storage-authentication", "status", "code");
+    public static readonly TextKey ErrorCannotWrite = new("cli.error.cannot-write", "path", "detail");
+    public static readonly TextKey ErrorUnexpected = new("cli.error.unexpected", "type", "message");
+    public static readonly TextKey Cancelled = new("cli.cancelled");
+    public static readonly TextKey FileNotFound = new("cli.error.file-not-found", "files");
+    public static readonly TextKey FolderNotFound = new("cli.error.folder-not-found", "folder");
+    public static readonly TextKey OutIsFolder = new("cli.error.out-is-folder", "path");
+    public static readonly TextKey NoStorage = new("cli.error.no-storage", "variable");
+    public static readonly TextKey NotAQuarter = new("cli.error.not-a-quarter", "text");
+    public static readonly TextKey NotAMonth = new("cli.error.not-a-month", "text");
+    public static readonly TextKey NotALanguage = new("cli.error.not-a-language", "text");
+    public static readonly TextKey NotABlobEndpoint = new("cli.error.not-a-blob-endpoint", "text");
+
+    // validate
+    public static readonly TextKey ValidateWarning = new("cli.validate.warning");
+    public static readonly TextKey ValidateValid = new("cli.validate.valid", "file", "what", "warnings");
+    public static readonly TextKey ValidateRejected = new("cli.validate.rejected", "file", "what", "errors", "warnings");
+
+    // assess
+    public static readonly TextKey AssessHeader = new("cli.assess.header", "licence", "quarter", "rules");
+    public static readonly TextKey AssessKwh = new("cli.assess.kwh", "total", "sources");
+    public static readonly TextKey AssessFee = new("cli.assess.fee", "fee", "basis");
+    public static readonly TextKey AssessFeeUnverified = new("cli.assess.fee-unverified", "basis");
+    public static readonly TextKey AssessDue = new("cli.assess.due", "declaration", "payment");
+    public static readonly TextKey AssessQuota = new("cli.assess.quota", "status");
+    public static readonly TextKey AssessQuotaKwh = new("cli.assess.quota-kwh", "status", "quota");
+    public static readonly TextKey AssessSale = new("cli.assess.sale", "status");
+    public static readonly TextKey AssessSaleRequired = new("cli.assess.sale-required", "status", "required", "assets");
+    public static readonly TextKey AssessSaleAsset = new("cli.assess.sale-asset", "asset", "share", "mined", "sold");
+    public static readonly TextKey AssessRule = new("cli.assess.rule", "reference", "status", "source");
+    public static readonly TextKey AssessNoViolations = new("cli.assess.no-violations");
+    public static readonly TextKey AssessViolations = new("cli.assess.violations", "count");
+    public static readonly TextKey AssessInvalidFiles = new("cli.assess.invalid-files", "count");
+    public static readonly TextKey None = new("cli.none");
+    public static readonly TextKey NotAvailable = new("cli.not-available");
+
+    // ingest
+    public static readonly TextKey IngestProgress = new("cli.ingest.progress");
+    public static readonly TextKey IngestCounts = new("cli.ingest.counts", "errors", "warnings");
+    public static readonly TextKey IngestSummary = new("cli.ingest.summary", "processed", "blobs", "accepted", "rejected", "duplicate", "superseded", "skipped", "failed", "reassessed");
+    public static readonly TextKey IngestStoppedEarly = new("cli.ingest.stopped-early");
+    public static readonly TextKey IngestFailures = new("cli.ingest.failures", "count");
+
+    // registry
+    public static readonly TextKey RegistryNotImported = new("cli.registry.not-imported", "file", "errors");
+    public static readonly TextKey RegistryTable = new("cli.registry.table", "table", "added", "updated", "removed", "unchanged");
+    public static readonly TextKey RegistryImported = new("cli.registry.imported", "version", "previous");
+    public static readonly TextKey RegistryUnchanged = new("cli.registry.unchanged", "version");
+    public static readonly TextKey RegistryEmpty = new("cli.registry.empty");
+
+    // template, samples, storage
+    public static readonly TextKey TemplateWritten = new("cli.template.written", "kind", "path");
+    public static readonly TextKey TemplateRegistryWritten = new("cli.template.registry-written", "path");
+    public static readonly TextKey StorageContainer = new("cli.storage.container", "name");
+    public static readonly TextKey StorageTable = new("cli.storage.table", "name");
+
+    // report
+    public static readonly TextKey ReportDescribe = new("cli.report.describe", "quarter", "version", "state", "licences", "kwh", "fee", "violations", "missing", "late");
+    public static readonly TextKey ReportRateUnverified = new("cli.report.rate-unverified", "count");
+    public static readonly TextKey ReportNew = new("cli.report.new");
+    public static readonly TextKey ReportUnchanged = new("cli.report.unchanged");
+    public static readonly TextKey ReportSaved = new("cli.report.saved", "path", "csv", "blob");
+    public static readonly TextKey ReportNotBegun = new("cli.report.not-begun", "quarter");
+    public static readonly TextKey ReportNone = new("cli.report.none", "quarter");
+    public static readonly TextKey LinkHours = new("cli.report.link-hours");
+    public static readonly TextKey LinkValid = new("cli.report.link-valid", "quarter", "version", "lifetime");
+    public static readonly TextKey LifetimeHours = new("cli.lifetime.hours", "hours");
+    public static readonly TextKey LifetimeMinutes = new("cli.lifetime.minutes", "minutes");
+
+    // reconcile
+    public static readonly TextKey ReconcileFinding = new("cli.reconcile.finding", "month", "licence", "code", "subject", "message");
+    public static readonly TextKey ReconcileSummary = new("cli.reconcile.summary", "month", "findings", "added", "resolved", "sources");
+    public static readonly TextKey ReconcileSource = new("cli.reconcile.source", "source", "state", "detail");
+
+    // serve, demo, stand-in, embedded storage
+    public static readonly TextKey AzuriteStarting = new("cli.azurite.starting");
+    public static readonly TextKey AzuriteStartingAt = new("cli.azurite.starting-at", "folder");
+    public static readonly TextKey AzuriteListening = new("cli.azurite.listening", "blob", "queue", "table");
+    public static readonly TextKey AzuriteMissing = new("cli.error.azurite-missing");
+}
