@@ -48,16 +48,23 @@ public sealed partial class FunctionsWorker
         timeout.CancelAfter(Timeouts.Request);
         var sending = _http.Value.SendAsync(forwarded, HttpCompletionOption.ResponseContentRead, timeout.Token);
 
-        var result = Result(functionName, invocationId, await WaitAsync(response, $"the InvocationResponse of {functionName}", cancellationToken));
+        InvocationResult result;
         HttpResponseMessage answer;
         try
         {
+            result = Result(functionName, invocationId, await WaitAsync(response, $"the InvocationResponse of {functionName}", cancellationToken));
             answer = await sending;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            if (!result.Succeeded) throw new FunctionInvocationException(result);
+            var failed = response.IsCompletedSuccessfully ? Result(functionName, invocationId, response.Result) : null;
+            if (failed is { Succeeded: false }) throw new FunctionInvocationException(failed);
             throw new InvalidOperationException($"Forwarding the request to the worker at {httpUri} failed: {e.Message}\n{Output}", e);
+        }
+        finally
+        {
+            // Nothing keeps waiting for the worker once this call is over (a failed wait leaves the send running).
+            await timeout.CancelAsync();
         }
 
         if (result.Succeeded) return answer;

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Reporting.WorkerHost;
 
-/// <summary>What Azure's host puts into an InvocationRequest for each trigger kind (see README of this folder).</summary>
+/// <summary>What Azure's host puts into an InvocationRequest for each trigger kind (README.md of this project says where from).</summary>
 public static class TriggerPayloads
 {
     /// <summary>
