@@ -19,6 +19,8 @@ internal sealed class WorkerProcess : IDisposable
     private WorkerProcess(Process process)
     {
         _process = process;
+        // A worker that a test forgot to dispose must not outlive the test run.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     /// <summary>Completes with the exit code when the process exits.</summary>
@@ -97,9 +99,12 @@ internal sealed class WorkerProcess : IDisposable
 
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         Kill();
         _process.Dispose();
     }
+
+    private void KillOnExit(object? sender, EventArgs e) => Kill();
 
     // `dotnet test` names the muxer it runs under; otherwise the one on PATH.
     private static string DotnetHost() =>
