@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs the Node.js tools the tests start (Azurite, exceljs, the JavaScript Azure
-# SDK), then builds and tests the CI solution filter (everything except the Functions app, whose
-# packages are not on our feed). Extra arguments go to `dotnet test` (e.g. --filter ...).
+# SDK), then builds and tests the CI solution filter (every project, the Functions app included: its tests
+# start the built worker). Extra arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-tools.sh

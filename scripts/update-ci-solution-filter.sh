@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates ReportingPipeline.CI.slnf: every project of ReportingPipeline.sln except the Functions app,
-# which CI leaves out (see README, "Why CI does not build the Functions app").
+# Regenerates ReportingPipeline.CI.slnf: every project of ReportingPipeline.sln, the Functions app included
+# (CI builds it, and tests/Reporting.Functions.Tests drive its built worker).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-projects=$(grep -E '^Project\(' ReportingPipeline.sln | grep -oE '"[^"]+\.csproj"' | tr -d '"' | tr '\\' '/' | grep -v '^functions/' | sort)
+projects=$(grep -E '^Project\(' ReportingPipeline.sln | grep -oE '"[^"]+\.csproj"' | tr -d '"' | tr '\\' '/' | sort)
 {
   echo '{'
   echo '  "solution": {'

@@ -7,6 +7,9 @@ using Reporting.Application;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
+// ASP.NET Core integration: the host proxies HTTP requests to the worker's own Kestrel (the Health endpoint).
+builder.ConfigureFunctionsWebApplication();
+
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();

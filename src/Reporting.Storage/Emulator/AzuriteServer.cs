@@ -176,6 +176,33 @@ public sealed class AzuriteServer : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>
+    /// Stops Azurite as an operator would (SIGTERM), so it writes its on-disk databases first: it saves them
+    /// only every few seconds, and a killed Azurite with a Location loses the last writes. Kills it if it
+    /// has not exited within 10 s (or on Windows, which has no SIGTERM).
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (!_process.HasExited && !OperatingSystem.IsWindows())
+        {
+            using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+            {
+                if (kill is not null) await kill.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await StopAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Stops the process (and its children) and waits for it to exit.</summary>
     public async Task StopAsync()
     {

@@ -1,0 +1,66 @@
+using Cronos;
+using Reporting.WorkerHost;
+using Xunit.Abstractions;
+
+namespace Reporting.Functions.Tests;
+
+/// <summary>The worker started from the sample settings reports every function with what production needs.</summary>
+[Collection(WorkerCollection.Name)]
+public sealed class StartupTests(WorkerFixture fixture, ITestOutputHelper output)
+{
+    private FunctionsWorker Worker => fixture.Worker;
+
+    [Fact]
+    public void Every_function_is_reported_with_its_trigger()
+    {
+        output.WriteLine($"Worker start to metadata: {Worker.StartupTime.TotalMilliseconds:0} ms; to all functions loaded: {fixture.StartedAndLoadedIn.TotalMilliseconds:0} ms");
+
+        Assert.Equal(
+            ["BuildQuarterlyReports:timerTrigger", "Health:httpTrigger", "HostProbeQueue:queueTrigger", "ProcessUpload:blobTrigger", "Reconcile:timerTrigger"],
+            Worker.Functions.Select(f => $"{f.Name}:{f.TriggerType}").Order(StringComparer.Ordinal));
+        Assert.All(Worker.Functions, f => Assert.False(string.IsNullOrEmpty(f.Id)));
+        Assert.All(Worker.Functions, f => Assert.Equal("Reporting.Functions.dll", Path.GetFileName(f.ScriptFile)));
+    }
+
+    [Fact]
+    public void ProcessUpload_is_an_event_grid_blob_trigger_on_the_uploads_container()
+    {
+        var trigger = Worker.Function("ProcessUpload").Trigger;
+
+        Assert.Equal("uploads/{name}", trigger["path"]!.GetValue<string>());
+        Assert.Equal("EventGrid", trigger["source"]!.GetValue<string>());
+        Assert.Equal("AzureWebJobsStorage", trigger["connection"]!.GetValue<string>());
+        // BlobClient is bound by the extension in the worker from the host's model binding data.
+        Assert.Equal("True", trigger["properties"]!["supportsDeferredBinding"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("BuildQuarterlyReports", "QuarterlyReports")]
+    [InlineData("Reconcile", "Reconciliation")]
+    public void Timer_schedules_resolve_from_the_settings_as_six_field_cron(string function, string schedule)
+    {
+        var trigger = Worker.Function(function).Trigger;
+        var expression = trigger["schedule"]!.GetValue<string>();
+
+        // The host resolves %Name:Key% against app settings, where ':' is written '__'.
+        Assert.Equal($"%Schedules:{schedule}%", expression);
+        var value = FunctionsApp.SampleSettings()[$"Schedules__{schedule}"];
+        Assert.NotNull(value);
+        var cron = CronExpression.Parse(value, CronFormat.IncludeSeconds);
+        var from = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(from.Date + TimeOnly.Parse(schedule == "Reconciliation" ? "02:30" : "03:00").ToTimeSpan(), cron.GetNextOccurrence(from));
+        Assert.False(trigger["runOnStartup"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Health_is_an_anonymous_get_on_the_health_route_served_through_the_http_proxy()
+    {
+        var trigger = Worker.Function("Health").Trigger;
+
+        Assert.Equal("health", trigger["route"]!.GetValue<string>());
+        Assert.Equal("Anonymous", trigger["authLevel"]!.GetValue<string>());
+        Assert.Equal(["get"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.NotNull(Worker.HttpUri);
+        Assert.Equal("127.0.0.1", System.Net.Dns.GetHostAddresses(Worker.HttpUri.Host).Select(a => a.ToString()).FirstOrDefault(a => a == "127.0.0.1"));
+    }
+}
