@@ -1,3 +1,4 @@
+using Reporting.Domain;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public sealed partial class ProcessUpload(UploadProcessor processor, ILogger<Pro
         CancellationToken cancellationToken)
     {
         var outcome = await processor.ProcessBlobAsync(name, cancellationToken);
-        LogOutcome(logger, name, outcome.Status, outcome.Licence, outcome.Period, outcome.Errors, outcome.Warnings);
+        LogOutcome(logger, name, outcome.Status.Code(), outcome.Licence, outcome.Period, outcome.Errors, outcome.Warnings);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload {Name}: {Status} (licence {Licence}, period {Period}, {Errors} errors, {Warnings} warnings)")]

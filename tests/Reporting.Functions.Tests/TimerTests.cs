@@ -94,7 +94,7 @@ public sealed class TimerTests(TimerTests.Fixture fixture) : IClassFixture<Timer
             const string consumption = Licence + "/2025-03-consumption.xlsx";
             await _pipeline.UploadAsync(consumption, MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
             var outcome = await _pipeline.Get<UploadProcessor>().ProcessBlobAsync(consumption, CancellationToken.None);
-            Assert.Equal(UploadOutcome.Accepted, outcome.Status);
+            Assert.Equal(UploadOutcomeStatus.Accepted, outcome.Status);
 
             _worker = await FunctionsWorker.StartAsync(FunctionsApp.Directory,
                 FunctionsApp.SampleSettings(_azurite.ConnectionString, new Dictionary<string, string?> { ["Reports__FirstQuarter"] = "2025-Q1" }));
