@@ -51,7 +51,8 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton<StorageInitializer>();
         services.TryAddSingleton<UploadBlobs>();
@@ -69,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<UploadProcessor>();
         services.TryAddSingleton<UploadSweeper>();
         services.TryAddSingleton<RegistryImportService>();
+        services.TryAddSingleton<Audit.StateAuditor>();
 
         services.TryAddSingleton<ReportStore>();
         services.AddOptions<ReportsOptions>()

@@ -86,6 +86,12 @@ internal static class CliTexts
     public static readonly TextKey ReconcileSummary = new("cli.reconcile.summary", "month", "findings", "added", "resolved", "sources");
     public static readonly TextKey ReconcileSource = new("cli.reconcile.source", "source", "state", "detail");
 
+    // audit
+    public static readonly TextKey AuditFinding = new("cli.audit.finding", "kind", "partition", "quarter", "detail", "state");
+    public static readonly TextKey AuditRepaired = new("cli.audit.repaired");
+    public static readonly TextKey AuditNotRepaired = new("cli.audit.not-repaired");
+    public static readonly TextKey AuditSummary = new("cli.audit.summary", "licences", "submissions", "states", "versions", "findings", "unrepaired");
+
     // serve, demo, stand-in, embedded storage
     public static readonly TextKey AzuriteStarting = new("cli.azurite.starting");
     public static readonly TextKey AzuriteStartingAt = new("cli.azurite.starting-at", "folder");

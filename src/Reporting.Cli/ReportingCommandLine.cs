@@ -71,7 +71,7 @@ public static class ReportingCommandLine
         {
             UsageException u => (UsageError, words.Render(CliTexts.Error.With(("message", u.Message)))),
             Domain.Rules.RulesException r => (UsageError, Say(CliTexts.ErrorRules, ("message", r.Message))),
-            Microsoft.Extensions.Options.OptionsValidationException o => (UsageError, Say(CliTexts.ErrorSettings, ("message", string.Join(" ", o.Failures)))),
+            Microsoft.Extensions.Options.OptionsValidationException o => (UsageError, Say(CliTexts.ErrorSettings, ("message", string.Join(" ", o.Failures.Select(SettingProblem))))),
             // The storage answered, and refused: a wrong key or missing rights, or a failure on its side.
             RequestFailedException { Status: 401 or 403 } f => (Findings, Say(CliTexts.ErrorStorageAuthentication, ("status", f.Status), ("code", f.ErrorCode ?? "-"))),
             RequestFailedException { Status: > 0 } f => (Findings, Say(CliTexts.ErrorStorageRefused, ("status", f.Status), ("code", f.ErrorCode ?? "-"), ("detail", FirstLine(f.Message)))),
@@ -80,6 +80,14 @@ public static class ReportingCommandLine
             CannotWriteException w => (UsageError, Say(CliTexts.ErrorCannotWrite, ("path", w.Path), ("detail", FirstLine(w.InnerException?.Message ?? w.Message)))),
             _ => (Findings, Say(CliTexts.ErrorUnexpected, ("type", e.GetType().Name), ("message", FirstLine(e.Message)))),
         };
+    }
+
+    /// <summary>The problem itself, without the data-annotations wrapper ("DataAnnotation validation failed for ... with the error: '...'").</summary>
+    private static string SettingProblem(string failure)
+    {
+        const string Marker = "with the error: '";
+        var at = failure.IndexOf(Marker, StringComparison.Ordinal);
+        return at < 0 ? failure : failure[(at + Marker.Length)..].TrimEnd('.').TrimEnd('\'');
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;

@@ -53,5 +53,24 @@ public sealed class StorageOptions : IValidatableObject
                 "An identity-based connection needs both Storage:BlobServiceUri and Storage:TableServiceUri.",
                 [nameof(BlobServiceUri), nameof(TableServiceUri)]);
         }
+        else if (hasConnectionString && ConnectionStringProblem(ConnectionString!) is { } problem)
+        {
+            yield return new ValidationResult($"Storage:ConnectionString is not a valid storage connection string: {problem}", [nameof(ConnectionString)]);
+        }
+    }
+
+    /// <summary>Why the clients refuse the connection string (malformed, a key that is not base64), or null when they accept it.</summary>
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
+            _ = new Azure.Data.Tables.TableServiceClient(connectionString);
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return e.Message;
+        }
     }
 }

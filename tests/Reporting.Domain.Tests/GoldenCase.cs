@@ -55,7 +55,7 @@ public sealed class GoldenCase
                     ++row,
                     r.GetProperty("site").GetString()!,
                     Text(r, "meter"),
-                    EnergySources.TryParse(r.GetProperty("source").GetString(), out var s) ? s : throw new InvalidDataException("source"),
+                    EnumCodes.Parse<EnergySource>(r.GetProperty("source").GetString()),
                     Dec(r.GetProperty("kwh")),
                     r.TryGetProperty("cost_kzt", out var c) && c.ValueKind != JsonValueKind.Null ? Dec(c) : null)).ToArray();
                 consumption.Add(new ConsumptionReport(new ReportHeader(ReportKind.Consumption, licence, bin, "Company", period, "1.0"), rows) { Source = source });

@@ -36,7 +36,7 @@ public sealed class OtherWritersTests
             r.GetProperty("row").GetInt32(),
             r.GetProperty("site").GetString()!,
             r.GetProperty("meter").ValueKind == JsonValueKind.Null ? null : r.GetProperty("meter").GetString(),
-            EnergySources.TryParse(r.GetProperty("source").GetString(), out var s) ? s : throw new InvalidOperationException(),
+            Domain.EnumCodes.Parse<EnergySource>(r.GetProperty("source").GetString()),
             r.GetProperty("kwh").GetDecimal(),
             r.GetProperty("cost_kzt").ValueKind == JsonValueKind.Null ? null : r.GetProperty("cost_kzt").GetDecimal())).ToArray();
         Assert.Equal(40, expected.Length);

@@ -25,6 +25,9 @@ public sealed class TestPipeline : IAsyncDisposable
     public string Prefix { get; }
     public StorageClients Clients => Services.GetRequiredService<StorageClients>();
 
+    /// <summary>What the pipeline logged at warning level and above.</summary>
+    public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => Services.GetRequiredService<Microsoft.Extensions.Logging.Testing.FakeLogCollector>();
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public static async Task<TestPipeline> CreateAsync(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
@@ -46,7 +49,9 @@ public sealed class TestPipeline : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
+        // Warnings and errors are kept for the tests to read (e.g. that a failure was logged with its stack).
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddFakeLogging(o => o.OutputSink = null);
         services.AddReportingPipeline(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();

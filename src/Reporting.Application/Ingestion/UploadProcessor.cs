@@ -151,7 +151,7 @@ public sealed partial class UploadProcessor(
             {
                 Language = language,
             };
-            await WriteFeedbackAsync(folder, row, validation, decision, language, cancellationToken).ConfigureAwait(false);
+            await WriteFeedbackAsync(folder, row, validation, decision?.Replaced, decision?.Current, language, cancellationToken).ConfigureAwait(false);
             await ledger.RecordAsync(context.Snapshot, row, decision?.Replaced, cancellationToken).ConfigureAwait(false);
 
             LogProcessed(logger, blob.Name, status.Code(), validation.ErrorCount, validation.WarningCount);
@@ -202,12 +202,13 @@ public sealed partial class UploadProcessor(
         return "feedback/" + name;
     }
 
-    private async Task WriteFeedbackAsync(string? folder, SubmissionRow row, ValidationReport validation, Decision? decision, Language language, CancellationToken cancellationToken)
+    private async Task WriteFeedbackAsync(string? folder, SubmissionRow row, ValidationReport validation, string? replaced, string? current, Language language,
+        CancellationToken cancellationToken)
     {
         var words = MessageCatalog.Default.In(language);
         var message = row.Status switch
         {
-            SubmissionStatus.Accepted when decision?.Replaced is not null => words[IngestionTexts.StatusAcceptedReplaces],
+            SubmissionStatus.Accepted when replaced is not null => words[IngestionTexts.StatusAcceptedReplaces],
             SubmissionStatus.Accepted => words[IngestionTexts.StatusAccepted],
             SubmissionStatus.Duplicate => words[IngestionTexts.StatusDuplicate],
             SubmissionStatus.Superseded => words[IngestionTexts.StatusSuperseded],
@@ -217,10 +218,59 @@ public sealed partial class UploadProcessor(
             new FeedbackUpload(row.BlobName, row.ETag, row.VersionId, row.Sha256, row.SizeBytes, row.ReceivedAt),
             row.Status.Code(), message, language.Code(), row.Kind?.Code(), row.Licence, row.Period?.ToString(), validation.IsValid,
             validation.ErrorCount, validation.WarningCount, validation.Suppressed, IssueView.From(validation, words),
-            row.FeedbackWorkbook, decision?.Replaced, row.DuplicateOf, decision?.Current, row.ProcessedAt, row.RuleVersion);
+            row.FeedbackWorkbook, replaced, row.DuplicateOf, current, row.ProcessedAt, row.RuleVersion);
         // Written before the outcome is recorded and rewritten if a conflict changes the decision, so it always matches it.
         await feedback.PutAsync(FeedbackStore.JsonName(folder, row.UploadId), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(report, ReportingJson.Options)),
             FeedbackStore.JsonContentType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The audit's repair of a current report whose records were lost: the file is read again and its records written,
+    /// if it is still the same file (its SHA-256 is the pointer's). False when it cannot be (the file is gone or changed).
+    /// </summary>
+    public async Task<bool> RepairRecordsAsync(string partitionKey, CurrentPointer pointer, CancellationToken cancellationToken)
+    {
+        var again = await ReadAgainAsync(pointer.BlobName, etag: null, cancellationToken).ConfigureAwait(false);
+        if (again is null || again.Value.Sha256 != pointer.Sha256 || again.Value.Report is null) return false;
+        await records.PutAsync(partitionKey, pointer.UploadId, RecordCodec.Serialize(again.Value.Report with { Source = pointer.BlobName }), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The audit's repair of an upload whose feedback was lost: the same file version is read again and its feedback
+    /// written in the language it was first written in, naming the outcome that was recorded. False when the file changed.
+    /// </summary>
+    public async Task<bool> RepairFeedbackAsync(SubmissionRow row, string? replaced, CancellationToken cancellationToken)
+    {
+        var again = await ReadAgainAsync(row.BlobName, row.ETag, cancellationToken).ConfigureAwait(false);
+        if (again is null) return false;
+        var (content, _, parsed, _) = again.Value;
+        var folder = UploadIdentity.LicenceFolder(row.BlobName);
+        var validation = parsed.Validation.With(UploadChecks.For(parsed, folder, row.BlobName, Month.Of(KazakhstanTime.Today(time)), rules.Rules));
+        var language = row.Language ?? options.Value.FeedbackLanguage;
+        await WriteFeedbackWorkbookAsync(folder, row.UploadId, row.BlobName, content, validation, language, cancellationToken).ConfigureAwait(false);
+        var current = row.Status switch
+        {
+            SubmissionStatus.Accepted => row.UploadId,
+            SubmissionStatus.Duplicate => row.DuplicateOf,
+            SubmissionStatus.Superseded => row.SupersededBy,
+            _ => null,
+        };
+        await WriteFeedbackAsync(folder, row, validation, replaced, current, language, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A file read again for a repair (of the given ETag when one is named), or null when it is gone or changed.</summary>
+    private async Task<(byte[] Content, string Sha256, MonthReportParseResult Parsed, MonthReport? Report)?> ReadAgainAsync(string blobName, string? etag, CancellationToken cancellationToken)
+    {
+        if (!UploadIdentity.IsPlainName(blobName)) return null;
+        var blob = await uploads.GetAsync(blobName, cancellationToken).ConfigureAwait(false);
+        // ETags come quoted from a blob's properties and bare from a listing: compared without the quotes.
+        if (blob is null || (etag is not null && blob.ETag.Trim('"') != etag.Trim('"')) || blob.Size > limits.Value.MaxBytes) return null;
+        var download = await uploads.DownloadAsync(blob, cancellationToken).ConfigureAwait(false);
+        if (download.Status != DownloadStatus.Downloaded) return null;
+        var parsed = parser.Parse(new MemoryStream(download.Content, writable: false));
+        return (download.Content, download.Sha256, parsed, parsed.IsValid ? parsed.Report : null);
     }
 
     private static MonthReportParseResult Rejection(ValidationIssue issue) =>

@@ -127,6 +127,12 @@ public sealed partial class UploadSweeper(
             LogFailed(logger, "the re-assessment step", e.Message);
             failures.Add(new SweepFailure("re-assessment", e.Message));
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A bug (or stored data no version writes): logged with its stack; the uploads above are recorded, the next sweep tries again.
+            LogError(logger, "the re-assessment step", e);
+            failures.Add(new SweepFailure("re-assessment", e.Message));
+        }
 
         var ordered = outcomes.Values.OrderBy(o => o.Blob, StringComparer.Ordinal).ToArray();
         LogSwept(logger, total, ordered.Length, reassessed);

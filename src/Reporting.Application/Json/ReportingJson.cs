@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Reporting.Application.Json;
 
-/// <summary>The JSON conventions of every machine-readable output: camelCase, kebab-case enum values, no nulls dropped.</summary>
+/// <summary>The JSON conventions of every machine-readable output: camelCase, enums as their codes (EnumCodes), no nulls dropped.</summary>
 public static class ReportingJson
 {
     public static JsonSerializerOptions Options { get; } = Create(indented: true);
@@ -19,7 +19,7 @@ public static class ReportingJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(new EnumCodeConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

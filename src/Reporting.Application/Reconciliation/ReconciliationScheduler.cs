@@ -7,10 +7,11 @@ namespace Reporting.Application.Reconciliation;
 
 /// <summary>
 /// What the daily reconciliation timer does: one sweep of the uploads (the safety net for lost events),
-/// then the recent closed months, each reconciled from stored state (a missed tick is caught up by the next).
+/// then the recent closed months, each reconciled from stored state (a missed tick is caught up by the next), then the
+/// audit of the stored state.
 /// </summary>
-public sealed partial class ReconciliationScheduler(ReconciliationService service, UploadSweeper sweeper, IOptions<ReconciliationOptions> options, TimeProvider time,
-    ILogger<ReconciliationScheduler> logger)
+public sealed partial class ReconciliationScheduler(ReconciliationService service, UploadSweeper sweeper, Audit.StateAuditor auditor, IOptions<ReconciliationOptions> options,
+    TimeProvider time, ILogger<ReconciliationScheduler> logger)
 {
     /// <summary>The closed months to reconcile at <paramref name="now"/> (Kazakhstan calendar), oldest first.</summary>
     public static IReadOnlyList<Month> RecentMonths(DateTimeOffset now, int monthsBack)
@@ -40,15 +41,26 @@ public sealed partial class ReconciliationScheduler(ReconciliationService servic
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 // One month that fails (storage down) must not hold back the others; the run still fails at the end.
-                LogFailed(logger, month.ToString(), e);
+                LogFailed(logger, $"the month {month}", e);
                 failures.Add(e);
             }
         }
 
-        if (failures.Count > 0) throw new AggregateException($"{failures.Count} month(s) could not be reconciled; the others were.", failures);
+        try
+        {
+            // The daily audit: drift the storage may have left (lost writes) is found and repaired before the reports are built.
+            await auditor.AuditAsync(repair: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, "the audit", e);
+            failures.Add(e);
+        }
+
+        if (failures.Count > 0) throw new AggregateException($"{failures.Count} step(s) could not be completed; the others were.", failures);
         return (sweep, results);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation of {Month} failed; the other months go on")]
-    private static partial void LogFailed(ILogger logger, string month, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation: {Step} failed; the other steps go on")]
+    private static partial void LogFailed(ILogger logger, string step, Exception exception);
 }

@@ -24,7 +24,7 @@ public sealed partial class QuarterlyReportScheduler(QuarterlyReportService serv
     {
         var results = new List<QuarterlyReportResult>();
         var failures = new List<Exception>();
-        foreach (var quarter in ClosedQuarters(time.GetUtcNow(), options.Value.First))
+        foreach (var quarter in ClosedQuarters(time.GetUtcNow(), options.Value.First()))
         {
             try
             {

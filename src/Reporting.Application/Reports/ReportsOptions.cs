@@ -20,7 +20,8 @@ public sealed class ReportsOptions : IValidatableObject
     /// </summary>
     public Domain.Text.Language Language { get; set; } = Domain.Text.Language.Ru;
 
-    public Quarter First => Quarter.Parse(FirstQuarter);
+    /// <summary>The first quarter as a value (a method, so validation never reads it before checking the text).</summary>
+    public Quarter First() => Quarter.Parse(FirstQuarter);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

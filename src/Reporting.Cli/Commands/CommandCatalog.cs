@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return IngestCommand.Build(console);
         yield return ReportCommands.Build(console);
         yield return ReconcileCommand.Build(console);
+        yield return AuditCommand.Build(console);
         yield return StandInCommand.Build(console);
         yield return StorageCommands.Build(console);
         yield return DemoCommand.Build(console);

@@ -166,7 +166,7 @@ public static class RuleSetLoader
         var rates = new Dictionary<EnergySource, SourceRate>();
         foreach (var property in value.EnumerateObject())
         {
-            if (!EnergySources.TryParse(property.Name, out var source) || property.Name != source.Code())
+            if (!EnumCodes.TryParse<EnergySource>(property.Name, out var source) || property.Name != source.Code())
                 throw Invalid($"names an unknown source '{property.Name}' (sources: {string.Join(", ", EnergySources.Codes)})");
             rates[source] = property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() == "band"
                 ? SourceRate.Band
@@ -197,7 +197,7 @@ public static class RuleSetLoader
     private static IReadOnlyList<EnergySource> ReadSources(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Array) throw Invalid("must be a list of sources");
-        return value.EnumerateArray().Select(v => EnergySources.TryParse(v.GetString(), out var s) && v.GetString() == s.Code()
+        return value.EnumerateArray().Select(v => EnumCodes.TryParse<EnergySource>(v.GetString(), out var s) && v.GetString() == s.Code()
             ? s
             : throw Invalid($"names an unknown source {Describe(v)}")).ToArray();
     }

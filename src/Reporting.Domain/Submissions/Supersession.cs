@@ -41,6 +41,7 @@ public static class Supersession
             : new(SupersessionOutcome.Older, null, current.UploadId);
     }
 
-    private static bool IsNewer(DateTimeOffset receivedAt, string uploadId, DateTimeOffset otherReceivedAt, string otherUploadId) =>
+    /// <summary>The order of uploads: received later, or at the same instant with the greater upload id (so every processor decides alike).</summary>
+    public static bool IsNewer(DateTimeOffset receivedAt, string uploadId, DateTimeOffset otherReceivedAt, string otherUploadId) =>
         receivedAt != otherReceivedAt ? receivedAt > otherReceivedAt : string.CompareOrdinal(uploadId, otherUploadId) > 0;
 }

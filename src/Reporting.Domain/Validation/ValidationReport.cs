@@ -3,13 +3,14 @@ namespace Reporting.Domain.Validation;
 /// <summary>Every problem of one file, found in one pass; problems with the file as a whole come first.</summary>
 public sealed class ValidationReport
 {
-    public ValidationReport(IReadOnlyList<ValidationIssue> issues, int suppressed = 0)
+    public ValidationReport(IReadOnlyList<ValidationIssue> issues, int suppressed = 0, int suppressedErrors = 0)
     {
         // A stable sort: file-level problems (limits, format) first, everything else in the order found.
         Issues = issues.Where(i => i.IsFileLevel).Concat(issues.Where(i => !i.IsFileLevel)).ToArray();
         Suppressed = suppressed;
-        ErrorCount = issues.Count(i => i.Severity == Severity.Error);
-        WarningCount = issues.Count - ErrorCount;
+        SuppressedErrors = suppressedErrors;
+        ErrorCount = issues.Count(i => i.Severity == Severity.Error) + suppressedErrors;
+        WarningCount = issues.Count(i => i.Severity == Severity.Warning) + suppressed - suppressedErrors;
     }
 
     public static ValidationReport Clean { get; } = new([]);
@@ -19,11 +20,14 @@ public sealed class ValidationReport
     /// <summary>Issues beyond the per-file cap that were counted but not listed.</summary>
     public int Suppressed { get; }
 
+    /// <summary>How many of the issues not listed are errors (they count: a file is valid only without any).</summary>
+    public int SuppressedErrors { get; }
+
     public int ErrorCount { get; }
     public int WarningCount { get; }
     public bool IsValid => ErrorCount == 0;
 
-    public ValidationReport With(IEnumerable<ValidationIssue> more) => new([.. Issues, .. more], Suppressed);
+    public ValidationReport With(IEnumerable<ValidationIssue> more) => new([.. Issues, .. more], Suppressed, SuppressedErrors);
 }
 
 /// <summary>
@@ -40,6 +44,7 @@ public sealed class IssueCollector(int capacity = IssueCollector.DefaultCapacity
 
     public int Capacity { get; } = capacity;
     public int Suppressed { get; private set; }
+    public int SuppressedErrors { get; private set; }
     public int ErrorCount { get; private set; }
     public bool HasErrors => ErrorCount > 0;
 
@@ -48,7 +53,11 @@ public sealed class IssueCollector(int capacity = IssueCollector.DefaultCapacity
         if (issue.Severity == Severity.Error) ErrorCount++;
         if (issue.IsFileLevel) _fileLevel.Add(issue);
         else if (_issues.Count < Capacity) _issues.Add(issue);
-        else Suppressed++;
+        else
+        {
+            Suppressed++;
+            if (issue.Severity == Severity.Error) SuppressedErrors++;
+        }
     }
 
     public void Error(Text.Message message, string? sheet = null, string? cell = null, string? value = null) =>
@@ -63,6 +72,6 @@ public sealed class IssueCollector(int capacity = IssueCollector.DefaultCapacity
         issues.AddRange(_fileLevel);
         issues.AddRange(_issues);
         if (Suppressed > 0) issues.Add(ValidationIssue.Warning(IssueCodes.TooManyIssues.With(("count", Suppressed))));
-        return new ValidationReport(issues, Suppressed);
+        return new ValidationReport(issues, Suppressed, SuppressedErrors);
     }
 }

@@ -70,6 +70,14 @@ public static class FeedbackWorkbookWriter
     private static byte[] Annotate(byte[] original, IReadOnlyList<ValidationIssue> issues, Words words)
     {
         using var workbook = new XLWorkbook(new MemoryStream(original));
+        // The miner's own cells may hold characters XML cannot carry (read from _x0001_ escapes); ClosedXML would fail to
+        // save them, so the copy shows U+FFFD in their place (the Problems sheet names the cell).
+        foreach (var cell in workbook.Worksheets.SelectMany(w => w.CellsUsed(c => c.DataType == XLDataType.Text && !c.HasFormula)))
+        {
+            var text = cell.GetString();
+            if (text.Any(IsNotXml)) cell.SetValue(new string(text.Select(c => IsNotXml(c) ? '\uFFFD' : c).ToArray()));
+        }
+
         foreach (var group in issues.Where(i => i.Sheet is not null && i.Cell is not null).GroupBy(i => (i.Sheet!, i.Cell!)))
         {
             var sheet = FindSheet(workbook, group.Key.Item1);
@@ -152,6 +160,8 @@ public static class FeedbackWorkbookWriter
         [words[FeedbackTexts.Severity], words[FeedbackTexts.Code], words[FeedbackTexts.Sheet], words[FeedbackTexts.Cell], words[FeedbackTexts.Value], words[FeedbackTexts.Message]];
 
     private static void Text(IXLCell cell, string? text) => SafeText.Write(cell, Inert(text));
+
+    private static bool IsNotXml(char c) => c < ' ' && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF';
 
     /// <summary>Control characters XML cannot carry (a value copied from the miner's cell) are dropped, so the copy can always be saved.</summary>
     private static string? Inert(string? text) =>

@@ -54,5 +54,13 @@ public sealed class FeedbackStore(StorageClients clients)
         }
     }
 
+    /// <summary>Every feedback blob of a licence folder (one listing, for the audit).</summary>
+    public async Task<IReadOnlySet<string>> ListNamesAsync(string? folder, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in clients.Feedback.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, Folder(folder) + "/", cancellationToken).ConfigureAwait(false)) names.Add(item.Name);
+        return names;
+    }
+
     private static string Folder(string? folder) => string.IsNullOrWhiteSpace(folder) ? "_root" : folder.Trim();
 }

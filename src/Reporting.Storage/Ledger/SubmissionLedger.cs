@@ -38,7 +38,13 @@ public sealed class SubmissionLedger(StorageClients clients, RecordStore records
         string.IsNullOrWhiteSpace(licenceFolder) ? "~ROOT" : KeyEncoding.Escape(licenceFolder.Trim().ToUpperInvariant());
 
     /// <summary>Submissions and quarter states of a licence (two paged queries, at once).</summary>
-    public async Task<LedgerSnapshot> LoadAsync(string partitionKey, CancellationToken cancellationToken)
+    public Task<LedgerSnapshot> LoadAsync(string partitionKey, CancellationToken cancellationToken) => LoadAsync(partitionKey, cancellationToken, asStored: false);
+
+    /// <summary>
+    /// Submissions and quarter states; <paramref name="asStored"/> keeps each row's status as written (the audit compares
+    /// rows with the states), otherwise an accepted row that is no longer current reads as superseded.
+    /// </summary>
+    public async Task<LedgerSnapshot> LoadAsync(string partitionKey, CancellationToken cancellationToken, bool asStored)
     {
         var snapshot = new LedgerSnapshot(partitionKey);
         var uploadsRead = QueryAsync<StoredSubmissionEntity>(partitionKey, UploadPrefix, cancellationToken);
@@ -58,7 +64,7 @@ public sealed class SubmissionLedger(StorageClients clients, RecordStore records
             snapshot.Quarters[state.Quarter] = state;
         }
 
-        MarkReplacedAsSuperseded(snapshot);
+        if (!asStored) MarkReplacedAsSuperseded(snapshot);
         return snapshot;
     }
 

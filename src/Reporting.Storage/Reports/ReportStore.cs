@@ -109,6 +109,29 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
         }
     }
 
+    /// <summary>Every quarter that has a published report.</summary>
+    public async Task<IReadOnlyList<Quarter>> ListQuartersAsync(CancellationToken cancellationToken)
+    {
+        var quarters = new SortedSet<Quarter>();
+        await foreach (var e in Versions.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            quarters.Add(Quarter.Parse(e.PartitionKey));
+        return quarters.ToArray();
+    }
+
+    /// <summary>The SHA-256 of a report file as stored now, or null when the file is gone.</summary>
+    public async Task<string?> HashAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await clients.Reports.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<BinaryData> DownloadAsync(string blobName, CancellationToken cancellationToken) =>
         (await clients.Reports.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
 
@@ -120,7 +143,18 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
     {
         var blob = clients.Reports.GetBlobClient(blobName);
         var expires = time.GetUtcNow().Add(lifetime);
-        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
+        // Links over https say so (spr=https), so they are never honoured over plain http; an emulator on http gets http.
+        var protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp;
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(new BlobSasBuilder(BlobSasPermissions.Read, expires)
+            {
+                BlobContainerName = blob.BlobContainerName,
+                BlobName = blob.Name,
+                Resource = "b",
+                Protocol = protocol,
+            });
+        }
 
         var start = time.GetUtcNow().AddMinutes(-5);
         var key = (await clients.Blobs.GetUserDelegationKeyAsync(start, expires, cancellationToken).ConfigureAwait(false)).Value;
@@ -130,7 +164,7 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
             BlobName = blob.Name,
             Resource = "b",
             StartsOn = start,
-            Protocol = SasProtocol.Https,
+            Protocol = protocol,
         };
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, clients.Blobs.AccountName) }.ToUri();
     }

@@ -169,6 +169,8 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
         Assert.Equal(v2.UploadId, Assert.Single(stored.Inputs).UploadId);
         // The older upload is kept: its blob and its records are still there.
         Assert.True((await pipeline.Clients.Uploads.GetBlobClient($"{Licence}/march-v1.xlsx").ExistsAsync()).Value);
+        var kept = await pipeline.Get<Reporting.Storage.Records.RecordStore>().GetAsync(Licence, v1.UploadId, CancellationToken.None);
+        Assert.Equal(original.Rows, Assert.IsType<ConsumptionReport>(kept).Rows);
     }
 
     private async Task<TestPipeline> CreateAsync()
@@ -192,6 +194,8 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
             lines.Add($"feedback|{blob.Name}|{blob.Properties.ETag}");
         await foreach (var blob in pipeline.Clients.Uploads.GetBlobsAsync())
             lines.Add($"uploads|{blob.Name}|{blob.Properties.ETag}");
+        await foreach (var blob in pipeline.Clients.Records.GetBlobsAsync())
+            lines.Add($"records|{blob.Name}|{blob.Properties.ETag}");
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);
     }
