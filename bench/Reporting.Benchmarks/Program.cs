@@ -66,6 +66,7 @@ async Task<int> ProbeAsync(string[] probe)
     {
         "parse" => ParseBenchmark.Probe(probe[1]),
         "hostile" => HostileBenchmark.Probe(probe[1], probe.Length > 3 && probe[2] == "--max-bytes" ? long.Parse(probe[3], CultureInfo.InvariantCulture) : null),
+        "feedback" => HostileBenchmark.ProbeFeedback(probe[1], long.Parse(probe[3], CultureInfo.InvariantCulture)),
         "consolidate" => await ConsolidationBenchmark.ProbeAsync(probe[1], probe[2], probe[3]),
         _ => throw new ArgumentException($"Unknown probe '{probe[0]}'."),
     };

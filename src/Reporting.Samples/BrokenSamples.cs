@@ -97,6 +97,16 @@ public sealed class BrokenSamples(ConsumptionReport consumption, SalesReport sal
         }
     }
 
+    /// <summary>A workbook whose every data row has an error (a negative kWh): the worst case for feedback.</summary>
+    public static void WriteEveryRowWrong(ConsumptionReport template, int rows, Stream output)
+    {
+        using var writer = new XlsxWriter(output);
+        MonthReportWriter.WriteReportSheet(writer, template.Header);
+        var sheet = writer.AddSheet(ConsumptionSheet.En);
+        sheet.WriteRow(Consumption.Site.En, Consumption.Meter.En, Consumption.Source.En, Consumption.Kwh.En, Consumption.CostKzt.En);
+        for (var i = 0; i < rows; i++) sheet.WriteRow("Site-" + (i / 1000), "M-" + (i % 1000), "grid", -1 - i % 997, 25_000 + i % 997);
+    }
+
     /// <summary>
     /// A zip bomb shaped like a workbook: its worksheet part unpacks to <paramref name="uncompressedBytes"/>
     /// of whitespace (valid XML), which deflate squeezes about a thousand to one.

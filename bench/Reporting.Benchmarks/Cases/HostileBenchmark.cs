@@ -16,6 +16,8 @@ internal static class HostileBenchmark
 {
     private const double TimeTarget = 1.0;
     private const long MemoryTarget = 150_000_000;
+    private const double FeedbackTimeTarget = 5.0;
+    private const long FeedbackMemoryTarget = 300_000_000;
 
     private sealed record HostileCase(string Name, string File, long? MaxBytes, string Expected);
 
@@ -45,11 +47,29 @@ internal static class HostileBenchmark
             data.Add(new { hostile.Name, fileBytes = new FileInfo(hostile.File).Length, hostile.MaxBytes, result });
         }
 
+        var feedbackRows = new List<string[]>();
+        foreach (var (name, file, maxBytes) in FeedbackCases(context, cases))
+        {
+            context.Say($"feedback: {name}");
+            var result = await ChildProcess.RunProbeAsync(["feedback", file, "--max-bytes", maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ConfigureAwait(false);
+            var seconds = result.GetProperty("seconds").GetDouble();
+            var peak = result.GetProperty("peakWorkingSetBytes").GetInt64();
+            var kind = result.GetProperty("kind").GetString() ?? "";
+            feedbackRows.Add([name, Megabytes(new FileInfo(file).Length), Number(result.GetProperty("issues").GetInt32()), kind,
+                Megabytes(result.GetProperty("feedbackBytes").GetInt64()), Milliseconds(seconds), Milliseconds(result.GetProperty("warmSeconds").GetDouble()), Megabytes(peak)]);
+            verdicts.Add(new Verdict($"Feedback for {name}: < {FeedbackTimeTarget:0} s, < {FeedbackMemoryTarget / 1_000_000} MB peak working set",
+                $"{Milliseconds(seconds)}, {Megabytes(peak)} ({kind})", seconds < FeedbackTimeTarget && peak < FeedbackMemoryTarget));
+            data.Add(new { feedback = name, fileBytes = new FileInfo(file).Length, result });
+        }
+
         var markdown =
             "Each file in its own process, read from disk through a FileStream. \"First\" is the first parse in the process (the " +
             "parser's code is JIT-compiled during it); \"warm\" is the median of 5 more. RSS is the whole process (runtime included): " +
             "at start of the probe, and its peak (VmHWM).\n\n" +
-            Table(["File", "Size", "Outcome", "First", "Warm", "Allocated (first)", "RSS at start", "Peak RSS"], rows);
+            Table(["File", "Size", "Outcome", "First", "Warm", "Allocated (first)", "RSS at start", "Peak RSS"], rows) +
+            "\n\nThe miner's feedback workbook for a rejected file, as ingestion writes it (parse, then the annotated copy, or only a " +
+            "Problems sheet above `Ingestion:AnnotateMaxBytes`), each in its own process: time of parse + feedback the first time (ClosedXML's code is JIT-compiled during it) and once more, peak RSS of the process.\n\n" +
+            Table(["File", "Size", "Issues listed", "Feedback", "Feedback size", "First", "Again", "Peak RSS"], feedbackRows);
         return new Section("hostile", "Hostile inputs", markdown, verdicts, data);
     }
 
@@ -87,6 +107,47 @@ internal static class HostileBenchmark
             new($"20 MB file (limit {limits.MaxBytes / 1_000_000} MB)", oversized, null, "file-too-large"),
             new("19.9 MB file under the limit (valid sheets + 19.9 MB of image noise)", underLimit, null, ""),
         ];
+    }
+
+    /// <summary>The files whose feedback is measured: the million-row sheet, and a report whose every row is wrong.</summary>
+    private static IEnumerable<(string Name, string File, long MaxBytes)> FeedbackCases(BenchContext context, IReadOnlyList<HostileCase> cases)
+    {
+        yield return ("1,048,576-row sheet (size limit lifted to 200 MB)", cases[0].File, 200_000_000);
+        // The largest file still copied with marks (its sheets unpack to just under the default bound), and one far beyond it.
+        foreach (var rows in new[] { 5_500, 49_999 })
+        {
+            var file = Path.Combine(context.WorkDirectory, "hostile", $"every-row-wrong-{rows}.xlsx");
+            if (!File.Exists(file))
+            {
+                using var stream = File.Create(file);
+                BrokenSamples.WriteEveryRowWrong(SampleFiles.SampleConsumption(), rows, stream);
+            }
+
+            yield return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rows:N0} rows, an error in each"), file, new WorkbookLimits().MaxBytes);
+        }
+    }
+
+    /// <summary>The child side of a feedback measurement: parse, then write the feedback workbook ingestion would write.</summary>
+    public static object ProbeFeedback(string path, long maxBytes)
+    {
+        var watch = Stopwatch.StartNew();
+        var content = File.ReadAllBytes(path);
+        var parsed = new MonthReportParser(new WorkbookLimits { MaxBytes = maxBytes }).Parse(new MemoryStream(content, writable: false));
+        var workbook = Excel.Feedback.FeedbackWorkbookWriter.Write(content, parsed.Validation.Issues, Domain.Text.Language.Ru)
+            ?? throw new InvalidOperationException("No feedback workbook was written: the file has no issue with a cell.");
+        if (workbook.AnnotationFailure is { } failure) throw failure;
+        var seconds = watch.Elapsed.TotalSeconds;
+        var warm = Measure.Seconds(() => Excel.Feedback.FeedbackWorkbookWriter.Write(
+            content, new MonthReportParser(new WorkbookLimits { MaxBytes = maxBytes }).Parse(new MemoryStream(content, writable: false)).Validation.Issues, Domain.Text.Language.Ru));
+        return new
+        {
+            seconds,
+            warmSeconds = warm,
+            issues = parsed.Validation.Issues.Count,
+            kind = workbook.Kind.ToString(),
+            feedbackBytes = (long)workbook.Content.Length,
+            peakWorkingSetBytes = MemoryProbe.PeakWorkingSet(),
+        };
     }
 
     /// <summary>The child side: parses the file once cold and five more times, reporting the first error code.</summary>

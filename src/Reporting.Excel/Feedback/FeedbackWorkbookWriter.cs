@@ -27,8 +27,8 @@ public sealed record FeedbackWorkbook(byte[] Content, FeedbackWorkbookKind Kind,
 /// </summary>
 public static class FeedbackWorkbookWriter
 {
-    /// <summary>Default bound on the unpacked size of the sheets of a file copied with marks (about 20,000 cells).</summary>
-    public const long DefaultAnnotateMaxBytes = 4L * 1024 * 1024;
+    /// <summary>Default bound on the unpacked size of the sheets of a file copied with marks (about 5,000 rows of five cells).</summary>
+    public const long DefaultAnnotateMaxBytes = 1024 * 1024;
 
     /// <summary>The feedback workbook, or null when no issue has a place in the file (a file that is not a workbook at all).</summary>
     public static FeedbackWorkbook? Write(byte[] original, IReadOnlyList<ValidationIssue> issues, Language language, long annotateMaxBytes = DefaultAnnotateMaxBytes)
