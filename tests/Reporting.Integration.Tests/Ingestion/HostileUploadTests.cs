@@ -11,6 +11,7 @@ using Reporting.Samples;
 using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
+using Reporting.Storage.Emulator;
 using Reporting.Storage.Ledger;
 using Reporting.TestSupport;
 
@@ -177,5 +178,43 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
         var warning = Assert.Single(pipeline.Logs.GetSnapshot(), l => l.Level == LogLevel.Warning);
         Assert.NotNull(warning.Exception);
         Assert.Contains("could not be made", warning.Message, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task With_storage_gone_mid_sweep_the_sweep_stops_after_a_few_faults_and_counts_each_upload_once()
+    {
+        // An emulator of this test's own, so it can be stopped in the middle of a sweep.
+        await using var server = await AzuriteServer.StartAsync();
+        await using var pipeline = await TestPipeline.CreateAsync(server.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Ingestion:MaxParallelism"] = "1",
+            ["Ingestion:MaxConsecutiveFaults"] = "3",
+            ["Storage:MaxRetries"] = "1",
+            ["Storage:RetryDelay"] = "00:00:00.010",
+            ["Storage:NetworkTimeout"] = "00:00:02",
+        });
+        var names = Enumerable.Range(1, 8).Select(i => $"KZ-DM-{9000 + i}/march.xlsx").ToArray();
+        foreach (var name in names) await pipeline.UploadAsync(name, MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+
+        // Storage goes away as soon as the first upload is done.
+        var progress = new StopOnFirst(() => server.StopAsync().GetAwaiter().GetResult());
+        var result = await pipeline.Get<UploadSweeper>().SweepAsync(progress);
+
+        Assert.True(result.StoppedEarly);
+        Assert.Equal(names.Order(StringComparer.Ordinal), result.Outcomes.Select(o => o.Blob)); // each upload once
+        Assert.Equal(1, result.Outcomes.Count(o => o.Status == UploadOutcomeStatus.Rejected)); // not in the registry: processed, rejected
+        Assert.Equal(3, result.Outcomes.Count(o => o.Detail?.Code == IngestionTexts.FailedStorage.Key)); // tried, failed: then it stops
+        Assert.Equal(4, result.Outcomes.Count(o => o.Detail?.Code == IngestionTexts.NotAttempted.Key));
+        Assert.Equal(4, progress.Calls);
+    }
+
+    /// <summary>Runs an action synchronously (inside the sweep) when the first upload is reported done.</summary>
+    private sealed class StopOnFirst(Action action) : IProgress<SweepProgress>
+    {
+        public int Calls { get; private set; }
+
+        public void Report(SweepProgress value)
+        {
+            if (++Calls == 1) action();
+        }
     }
 }
