@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the performance budget (docs/performance.md) and rewrites the generated part of that document
 # and bench/results/latest.json. Takes about 10 minutes on our 2-core machines; --quick runs smaller cases.
-#   bash scripts/bench.sh [--quick] [--only parse,hostile,ingest,consolidation,startup]
+#   bash scripts/bench.sh [--quick] [--only parse,hostile,ingest,consolidation,startup,coldstart]
 # Speed is never asserted in tests: these figures are the record. Run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,9 @@ mkdir -p "$work"
 
 dotnet build src/Reporting.Cli -c Release -nologo -v quiet
 dotnet build bench/Reporting.Benchmarks -c Release -nologo -v quiet
+dotnet build functions/Reporting.Functions -c Release -nologo -v quiet
+# The Functions app as deployed (its project publishes ReadyToRun for linux-x64), for the cold-start comparison.
+dotnet publish functions/Reporting.Functions -c Release -o "$work/functions-r2r" -nologo -v quiet
 # The start-up comparison includes the command-line host published ReadyToRun (precompiled), as the
 # Functions app is published; it needs the crossgen package from the feed, and is skipped without it.
 if ! dotnet publish src/Reporting.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \

@@ -34,15 +34,17 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_oversized_cell_is_refused_before_any_state_changes_and_a_later_correction_is_still_assessed()
     {
-        await using var pipeline = await CreateAsync();
+        // Receipt times given explicitly: storage stamps uploads to the second, and these three arrive within one.
+        await using var pipeline = await CreateAsync(new Dictionary<string, string?> { ["Ingestion:TrustReceivedAtMetadata"] = "true" });
+        var received = new DateTimeOffset(2025, 4, 3, 9, 0, 0, TimeSpan.Zero);
         var processor = pipeline.Get<UploadProcessor>();
         var march = SampleFiles.SampleConsumption();
-        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(march));
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(march), received);
         Assert.Equal(UploadOutcomeStatus.Accepted, (await processor.ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None)).Status);
 
         // A correction of March whose one cell is two million characters long.
         var hostile = march with { Rows = [march.Rows[0] with { Site = new string('x', 2_000_000) }, .. march.Rows.Skip(1)] };
-        await pipeline.UploadAsync($"{Licence}/march-hostile.xlsx", MonthReportWriter.ToBytes(hostile, new XlsxWriterOptions { SharedStrings = false }));
+        await pipeline.UploadAsync($"{Licence}/march-hostile.xlsx", MonthReportWriter.ToBytes(hostile, new XlsxWriterOptions { SharedStrings = false }), received.AddHours(1));
         var refused = await processor.ProcessBlobAsync($"{Licence}/march-hostile.xlsx", CancellationToken.None);
 
         Assert.Equal(UploadOutcomeStatus.Rejected, refused.Status);
@@ -52,7 +54,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
 
         // A genuine correction afterwards counts, and the quarter is assessed with it.
         var corrected = march with { Rows = [.. march.Rows.Select(r => r with { Kwh = r.Kwh + 500 })] };
-        await pipeline.UploadAsync($"{Licence}/march-corrected.xlsx", MonthReportWriter.ToBytes(corrected));
+        await pipeline.UploadAsync($"{Licence}/march-corrected.xlsx", MonthReportWriter.ToBytes(corrected), received.AddHours(2));
         var outcome = await processor.ProcessBlobAsync($"{Licence}/march-corrected.xlsx", CancellationToken.None);
 
         Assert.Equal(UploadOutcomeStatus.Accepted, outcome.Status);

@@ -147,12 +147,13 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
     [InlineData(true)]
     public async Task A_newer_upload_supersedes_the_older_whatever_order_they_are_processed_in(bool newerFirst)
     {
-        await using var pipeline = await CreateAsync();
+        // Receipt times given explicitly (storage stamps uploads to the second, and these arrive within one).
+        await using var pipeline = await CreateAsync(new Dictionary<string, string?> { ["Ingestion:TrustReceivedAtMetadata"] = "true" });
+        var received = new DateTimeOffset(2025, 4, 3, 9, 0, 0, TimeSpan.Zero);
         var original = SampleFiles.SampleConsumption();
         var corrected = original with { Rows = [.. original.Rows.Select(r => r with { Kwh = r.Kwh + 1000 })] };
-        await pipeline.UploadAsync($"{Licence}/march-v1.xlsx", MonthReportWriter.ToBytes(original));
-        await Task.Delay(1100); // blob timestamps have one-second resolution
-        await pipeline.UploadAsync($"{Licence}/march-v2.xlsx", MonthReportWriter.ToBytes(corrected));
+        await pipeline.UploadAsync($"{Licence}/march-v1.xlsx", MonthReportWriter.ToBytes(original), received);
+        await pipeline.UploadAsync($"{Licence}/march-v2.xlsx", MonthReportWriter.ToBytes(corrected), received.AddSeconds(1));
         var processor = pipeline.Get<UploadProcessor>();
 
         string[] order = newerFirst ? ["march-v2.xlsx", "march-v1.xlsx"] : ["march-v1.xlsx", "march-v2.xlsx"];
@@ -173,9 +174,9 @@ public sealed class UploadProcessingTests(AzuriteFixture azurite)
         Assert.Equal(original.Rows, Assert.IsType<ConsumptionReport>(kept).Rows);
     }
 
-    private async Task<TestPipeline> CreateAsync()
+    private async Task<TestPipeline> CreateAsync(IDictionary<string, string?>? settings = null)
     {
-        var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, settings);
         await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
         return pipeline;
     }
