@@ -8,16 +8,29 @@ public sealed record CodeText(string Title, string Description, Template Message
 
 /// <summary>
 /// The one catalogue that words every issue, violation and finding code and every piece of interface text, in
-/// Kazakh, Russian and English: one JSON file per language (Text/catalog.{kk,ru,en}.json, embedded). Chosen over
+/// Kazakh, Russian and English: one JSON file per language and part (Text/catalog.{kk,ru,en}.json for the codes and
+/// core texts, Text/portal.{kk,ru,en}.json and the like for a front end's texts; embedded). Chosen over
 /// .resx because each code carries a title, a description and templates (a structure .resx flattens into keys),
 /// and because a reviewer (a native speaker) edits one readable file per language; tests check that every
 /// language has every entry with the same placeholders as the code declares.
 /// </summary>
 public sealed class MessageCatalog
 {
-    private static readonly Lazy<MessageCatalog> Shipped = new(() => Load(name =>
-        typeof(MessageCatalog).Assembly.GetManifestResourceStream($"Reporting.Domain.Text.catalog.{name}.json")
-        ?? throw new InvalidOperationException($"The catalogue for '{name}' is not embedded.")));
+    private const string ResourcePrefix = "Reporting.Domain.Text.";
+
+    private static readonly Lazy<MessageCatalog> Shipped = new(() =>
+    {
+        var assembly = typeof(MessageCatalog).Assembly;
+        // Every embedded Text/{part}.{language}.json: the codes and core texts (catalog), and one part per front end
+        // (portal, ...), so that each part can be edited and reviewed on its own; a key may appear in one part only.
+        var parts = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".en.json", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..^".en.json".Length])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return Load(parts, (part, language) => assembly.GetManifestResourceStream($"{ResourcePrefix}{part}.{language}.json")
+            ?? throw new InvalidOperationException($"The catalogue part '{part}' has no '{language}' file embedded."));
+    });
 
     private readonly FrozenDictionary<Language, FrozenDictionary<string, CodeText>> _codes;
     private readonly FrozenDictionary<Language, FrozenDictionary<string, Template>> _texts;
@@ -63,39 +76,60 @@ public sealed class MessageCatalog
         return Template.Parse(variant is null ? key : $"{key}/{variant}");
     }
 
-    public static MessageCatalog Load(Func<string, Stream> open)
+    /// <summary>The catalogue of one file per language (tests load edited copies).</summary>
+    public static MessageCatalog Load(Func<string, Stream> open) => Load(["catalog"], (_, language) => open(language));
+
+    /// <summary>The catalogue from several parts, each one file per language; a key defined by two parts is an error.</summary>
+    public static MessageCatalog Load(IReadOnlyList<string> parts, Func<string, string, Stream> open)
     {
         var codes = new Dictionary<Language, FrozenDictionary<string, CodeText>>();
         var texts = new Dictionary<Language, FrozenDictionary<string, Template>>();
         foreach (var language in Languages.All)
         {
-            using var stream = open(language.Code());
-            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-            var root = document.RootElement;
             var codeEntries = new Dictionary<string, CodeText>(StringComparer.Ordinal);
-            foreach (var entry in root.GetProperty("codes").EnumerateObject())
+            var textEntries = new Dictionary<string, Template>(StringComparer.Ordinal);
+            foreach (var part in parts)
             {
-                var variants = new Dictionary<string, Template>(StringComparer.Ordinal);
-                if (entry.Value.TryGetProperty("variants", out var variantElement))
+                using var stream = open(part, language.Code());
+                using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+                var root = document.RootElement;
+                if (root.TryGetProperty("codes", out var codesElement))
                 {
-                    foreach (var variant in variantElement.EnumerateObject()) variants[variant.Name] = Parse(language, entry.Name, variant.Value.GetString());
+                    foreach (var entry in codesElement.EnumerateObject())
+                    {
+                        var variants = new Dictionary<string, Template>(StringComparer.Ordinal);
+                        if (entry.Value.TryGetProperty("variants", out var variantElement))
+                        {
+                            foreach (var variant in variantElement.EnumerateObject()) variants[variant.Name] = Parse(language, entry.Name, variant.Value.GetString());
+                        }
+
+                        var text = new CodeText(
+                            entry.Value.GetProperty("title").GetString() ?? "",
+                            entry.Value.GetProperty("description").GetString() ?? "",
+                            Parse(language, entry.Name, entry.Value.GetProperty("message").GetString()),
+                            variants.ToFrozenDictionary(StringComparer.Ordinal));
+                        if (!codeEntries.TryAdd(entry.Name, text)) throw Duplicate(language, part, entry.Name);
+                    }
                 }
 
-                codeEntries[entry.Name] = new CodeText(
-                    entry.Value.GetProperty("title").GetString() ?? "",
-                    entry.Value.GetProperty("description").GetString() ?? "",
-                    Parse(language, entry.Name, entry.Value.GetProperty("message").GetString()),
-                    variants.ToFrozenDictionary(StringComparer.Ordinal));
+                if (root.TryGetProperty("texts", out var textsElement))
+                {
+                    foreach (var entry in textsElement.EnumerateObject())
+                    {
+                        if (!textEntries.TryAdd(entry.Name, Parse(language, entry.Name, entry.Value.GetString()))) throw Duplicate(language, part, entry.Name);
+                    }
+                }
             }
 
-            var textEntries = new Dictionary<string, Template>(StringComparer.Ordinal);
-            foreach (var entry in root.GetProperty("texts").EnumerateObject()) textEntries[entry.Name] = Parse(language, entry.Name, entry.Value.GetString());
             codes[language] = codeEntries.ToFrozenDictionary(StringComparer.Ordinal);
             texts[language] = textEntries.ToFrozenDictionary(StringComparer.Ordinal);
         }
 
         return new MessageCatalog(codes, texts);
     }
+
+    private static InvalidOperationException Duplicate(Language language, string part, string key) =>
+        new($"Catalogue {language.Code()}, part '{part}': '{key}' is defined twice (each key belongs to one part).");
 
     private static Template Parse(Language language, string key, string? text)
     {
