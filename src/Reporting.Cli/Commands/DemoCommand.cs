@@ -64,7 +64,7 @@ internal static class DemoCommand
 
         // The external systems (market operator, AIFC exchanges, pools) served locally from generated data.
         var externalFolder = Path.Combine(outputFolder, "external-data");
-        WriteExternalData(external, externalFolder);
+        external.WriteTo(externalFolder);
         const string apiKey = "demo-stand-in-key";
         await using var standIn = await ExternalStandInServer.StartAsync(new StandInOptions { DataFolder = externalFolder, ApiKey = apiKey }, cancellationToken).ConfigureAwait(false);
 
@@ -127,15 +127,6 @@ internal static class DemoCommand
         }
 
         return ReportingCommandLine.Success;
-    }
-
-    private static void WriteExternalData(ExternalDataPlan data, string folder)
-    {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
-        foreach (var (month, purchases) in data.Purchases) StandInData.WritePurchases(folder, month.ToString(), purchases);
-        foreach (var ((licence, month), trades) in data.Trades) StandInData.WriteTrades(folder, licence, month.ToString(), trades);
-        foreach (var ((licence, month), payouts) in data.Distributions) StandInData.WriteDistributions(folder, licence, month.ToString(), payouts);
     }
 
     private static int Count(DemoPlan plan, UploadStory story) => plan.Uploads.Count(u => u.Story == story);
