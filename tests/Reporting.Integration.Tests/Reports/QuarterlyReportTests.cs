@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Reporting.Application.Ingestion;
 using Reporting.Application.Reports;
+using Reporting.Application.Work;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
@@ -8,6 +9,7 @@ using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
 using Reporting.Excel.Reports;
 using Reporting.Samples;
+using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
@@ -25,13 +27,13 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
     [InlineData("2024-12-31T19:00:00Z", "")]                 // before the first quarter
     public void Closed_quarters_follow_Kazakhstan_time(string now, string expected)
     {
-        var quarters = QuarterlyReportScheduler.ClosedQuarters(DateTimeOffset.Parse(now), new Quarter(2025, 1));
+        var quarters = WorkPlanner.ClosedQuarters(DateTimeOffset.Parse(now), new Quarter(2025, 1));
 
         Assert.Equal(expected, string.Join(",", quarters));
     }
 
     [Fact]
-    public async Task The_timer_catches_up_missed_ticks_rebuilds_only_changed_quarters_and_keeps_old_versions()
+    public async Task The_timer_enqueues_every_closed_quarter_and_its_units_rebuild_only_changed_ones_and_keep_old_versions()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 18, 0, 0, TimeSpan.Zero));
         await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Reports:FirstQuarter"] = "2025-Q1", ["Ingestion:TrustReceivedAtMetadata"] = "true" }, clock);
@@ -46,42 +48,49 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
             Quotas = [.. full.Quotas.Where(q => numbers.Contains(q.Licence))],
             Equipment = [.. full.Equipment.Where(e => numbers.Contains(e.Licence))],
         });
-        var scheduler = pipeline.Get<QuarterlyReportScheduler>();
+        // The timer only enqueues a unit per closed quarter; the queue's units build them (as the Functions host runs them).
+        async Task<string[]> TickAsync()
+        {
+            await pipeline.Get<WorkScheduler>().TickAsync(WorkQueue.Report, CancellationToken.None);
+            var runs = await pipeline.Get<LocalQueueHost>().RunVisibleAsync(CancellationToken.None);
+            Assert.All(runs, r => Assert.Null(r.Error));
+            return runs.OrderBy(r => r.Target, StringComparer.Ordinal).Select(r => $"{r.Target} {r.Done!.Summary.Code} {r.Done.Summary["version"]!.Invariant}").ToArray();
+        }
+
+        async Task<QuarterlyReport> PublishedAsync(Quarter quarter)
+        {
+            var result = await pipeline.Get<QuarterlyReportService>().BuildAsync(quarter, CancellationToken.None);
+            Assert.False(result.Created); // what the units published is the report of the stored state
+            return result.Report;
+        }
+
+        const string New = "work.done.report-new", Same = "work.done.report-unchanged";
 
         // Q1's reports arrive during Q1 and early April; ingested on 1 April.
         clock.SetUtcNow(new DateTimeOffset(2025, 3, 31, 18, 30, 0, TimeSpan.Zero));
         await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 1), clock.GetUtcNow(), except: (miners[0], new Month(2025, 3), ReportKind.Sales));
         await pipeline.Get<UploadSweeper>().SweepAsync();
-        Assert.Empty(await scheduler.RunAsync(CancellationToken.None)); // Q1 not closed yet in Kazakhstan
+        Assert.Empty(await TickAsync()); // Q1 not closed yet in Kazakhstan
 
         clock.SetUtcNow(new DateTimeOffset(2025, 3, 31, 19, 0, 1, TimeSpan.Zero));
-        var first = Assert.Single(await scheduler.RunAsync(CancellationToken.None));
-        var again = Assert.Single(await scheduler.RunAsync(CancellationToken.None));
-        Assert.True(first.Created);
-        Assert.False(again.Created);
-        Assert.Equal(first.Version.Number, again.Version.Number);
-        Assert.Equal(first.Report.Fingerprint, again.Report.Fingerprint);
-        Assert.Single(first.Report.Missing); // miner 0's March sales report
+        Assert.Equal([$"2025-Q1 {New} 1"], await TickAsync());
+        Assert.Equal([$"2025-Q1 {Same} 1"], await TickAsync()); // a second tick (or a redelivered message) builds nothing new
+        Assert.Single((await PublishedAsync(new Quarter(2025, 1))).Missing); // miner 0's March sales report
 
         // Ticks are missed until October: Q2 and Q3 get built, Q1 stays as it was.
         clock.SetUtcNow(new DateTimeOffset(2025, 10, 2, 3, 0, 0, TimeSpan.Zero));
         await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 2), clock.GetUtcNow());
         await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 3), clock.GetUtcNow());
         await pipeline.Get<UploadSweeper>().SweepAsync();
-        var caughtUp = await scheduler.RunAsync(CancellationToken.None);
-        Assert.Equal(["2025-Q1", "2025-Q2", "2025-Q3"], caughtUp.Select(r => r.Report.Quarter.ToString()));
-        Assert.Equal([false, true, true], caughtUp.Select(r => r.Created));
+        Assert.Equal([$"2025-Q1 {Same} 1", $"2025-Q2 {New} 1", $"2025-Q3 {New} 1"], await TickAsync());
 
         // The missing March report arrives late: Q1 gets a second version; the first is kept.
         await pipeline.UploadAsync($"{miners[0].Licence.Number}/2025-03-sales-late.xlsx", MonthReportWriter.ToBytes(dataset.Sales(miners[0], new Month(2025, 3))), clock.GetUtcNow());
         await pipeline.Get<UploadSweeper>().SweepAsync();
-        var rebuilt = await scheduler.RunAsync(CancellationToken.None);
-        var q1 = rebuilt.Single(r => r.Report.Quarter == new Quarter(2025, 1));
-        Assert.True(q1.Created);
-        Assert.Equal(2, q1.Version.Number);
-        Assert.Empty(q1.Report.Missing);
-        Assert.Single(q1.Report.Late);
-        Assert.All(rebuilt.Where(r => r.Report.Quarter != new Quarter(2025, 1)), r => Assert.False(r.Created));
+        Assert.Equal([$"2025-Q1 {New} 2", $"2025-Q2 {Same} 1", $"2025-Q3 {Same} 1"], await TickAsync());
+        var q1 = await PublishedAsync(new Quarter(2025, 1));
+        Assert.Empty(q1.Missing);
+        Assert.Single(q1.Late);
 
         var versions = await pipeline.Get<ReportStore>().ListVersionsAsync(new Quarter(2025, 1), CancellationToken.None);
         Assert.Equal([1, 2], versions.Select(v => v.Number));
