@@ -130,6 +130,52 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
         Assert.True(result.Created);
     }
 
+    [Fact]
+    public async Task A_report_is_compared_with_the_previous_quarters_assessments_and_a_change_there_makes_a_new_version()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var (q1, q2) = (new Quarter(2025, 1), new Quarter(2025, 2));
+        var dataset = new SampleDataset(licences: 6, seed: 11, registryFrom: new DateOnly(2023, 1, 1), validAtLeastUntil: new DateOnly(2026, 12, 31));
+        var registry = dataset.Registry([.. q1.Months, .. q2.Months]);
+        await pipeline.ImportRegistryAsync(registry);
+        var (registryVersion, _, _) = await pipeline.Get<RegistryStore>().GetLicencesAsync(CancellationToken.None);
+        QuarterAssessment[] Assess(Quarter quarter) => dataset.Profiles.Where(p => p.Licence.IsActiveIn(quarter)).Select(p => QuarterAssessor.Assess(
+            new AssessmentInput(p.Licence.Number, quarter, quarter.Months.Select(m => dataset.Consumption(p, m)).ToArray(), [], registry), RuleSet.Default)).ToArray();
+        Task Load(Quarter quarter, IEnumerable<QuarterAssessment> assessments) => pipeline.Get<AssessmentStore>().LoadQuarterAsync(quarter,
+            assessments.Select(a => (a, 1L, registryVersion, (IReadOnlyList<AssessmentInputRef>)[])), CancellationToken.None);
+        var first = Assess(q1);
+        await Load(q1, first);
+        await Load(q2, Assess(q2));
+        var service = pipeline.Get<QuarterlyReportService>();
+
+        var built = await service.BuildAsync(q2, CancellationToken.None);
+
+        var previous = Assert.IsType<QuarterTotals>(built.Report.Comparison.PreviousQuarter);
+        Assert.Equal((q1, first.Sum(a => a.Fee.AmountKzt ?? 0), first.Sum(a => a.KwhTotal)), (previous.Quarter, previous.FeeKzt, previous.KwhTotal));
+        Assert.Null(built.Report.Comparison.SameQuarterLastYear); // nothing stored for 2024-Q2: no figures, not zeros
+        // The published workbook (Russian, the default) shows them on its Overview.
+        var workbook = await pipeline.Get<ReportStore>().DownloadAsync(built.Version.WorkbookBlob, CancellationToken.None);
+        using (var read = new ClosedXML.Excel.XLWorkbook(workbook.ToStream()))
+        {
+            var overview = read.Worksheets.First();
+            Assert.Equal("Обзор", overview.Name);
+            var row = overview.Column(1).CellsUsed().Single(c => c.GetString() == "Предыдущий квартал: I квартал 2025\u00A0г.").Address.RowNumber;
+            Assert.Equal((double)previous.FeeKzt, overview.Cell(row, 2).GetDouble());
+            Assert.Equal((double)previous.KwhTotal, overview.Cell(row, 5).GetDouble());
+        }
+
+        // A corrected report changes the previous quarter's kWh: the comparison shown changes, so the quarter gets a new version.
+        var corrected = first[0] with { KwhBySource = first[0].KwhBySource.ToDictionary(s => s.Key, s => s.Key == EnergySource.Grid ? s.Value + 1000 : s.Value) };
+        await Load(q1, [corrected]);
+        var rebuilt = await service.BuildAsync(q2, CancellationToken.None);
+        var unchanged = await service.BuildAsync(q2, CancellationToken.None);
+
+        Assert.True(rebuilt.Created);
+        Assert.Equal(2, rebuilt.Version.Number);
+        Assert.Equal(previous.KwhTotal + 1000, rebuilt.Report.Comparison.PreviousQuarter!.KwhTotal);
+        Assert.False(unchanged.Created);
+    }
+
     /// <summary>Each month's reports as filed on the 5th of the following month (or now, if that is earlier).</summary>
     private static async Task UploadAsync(TestPipeline pipeline, SampleDataset dataset, MinerProfile[] miners, Quarter quarter, DateTimeOffset now, (MinerProfile, Month, ReportKind)? except = null)
     {
