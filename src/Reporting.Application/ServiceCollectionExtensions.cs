@@ -85,6 +85,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<QuarterlyReportService>();
+        services.TryAddSingleton<ProcessingStateReader>();
         services.AddExternalSources(configuration);
         services.TryAddSingleton<FindingStore>();
         services.AddOptions<ReconciliationOptions>()

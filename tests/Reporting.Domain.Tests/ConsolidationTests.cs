@@ -6,6 +6,7 @@ using Reporting.Domain.Registry;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
 using Reporting.Domain.Validation;
+using Reporting.Domain.Reconciliation;
 
 namespace Reporting.Domain.Tests;
 
@@ -129,5 +130,28 @@ public sealed class ConsolidationTests
         var month = DateTimeOffset.Parse(received).Month == 3 ? new Month(2025, 2) : new Month(2024, 1);
 
         Assert.Equal(late, ReportDeadline.Default.IsLate(month, DateTimeOffset.Parse(received)));
+    }
+    [Fact]
+    public void The_processing_states_are_content_of_the_report_but_their_wording_is_not()
+    {
+        var licences = new[] { Licence("KZ-DM-0001") };
+        AssessmentSummary[] assessments = [Summary("KZ-DM-0001", 100m, (new Month(2025, 1), ReportKind.Consumption, Now))];
+        QuarterlyReport Build(ProcessingState? processing) =>
+            QuarterlyReportBuilder.Build(Q, licences, "r1", assessments, [], [], RuleSet.Default, ReportDeadline.Default, Now, processing: processing);
+        var march = new Month(2025, 3);
+        SourceCoverage Pools(SourceState state, string error) =>
+            new(march, FindingSource.Pools, state, new TextKey("reconcile.detail.unavailable", "error").With(("error", error)));
+        var failed = new FailedWork(new TextKey("work.unit", "kind", "target").With(("kind", "reconcile"), ("target", "2025-03/pools")), null);
+
+        var none = Build(null);
+        var down = Build(new ProcessingState([Pools(SourceState.Unavailable, "HTTP 503 after 4 attempts")], []));
+
+        Assert.Equal(none.Fingerprint, Build(ProcessingState.None).Fingerprint);
+        Assert.NotEqual(none.Fingerprint, down.Fingerprint);
+        // Another day's error text for the same state: the same report.
+        Assert.Equal(down.Fingerprint, Build(new ProcessingState([Pools(SourceState.Unavailable, "timed out after 60 s")], [])).Fingerprint);
+        Assert.NotEqual(down.Fingerprint, Build(new ProcessingState([Pools(SourceState.Partial, "HTTP 503 after 4 attempts")], [])).Fingerprint);
+        Assert.NotEqual(down.Fingerprint, Build(new ProcessingState([Pools(SourceState.Unavailable, "HTTP 503 after 4 attempts")], [failed])).Fingerprint);
+        Assert.Equal(SourceState.Unavailable, Assert.Single(down.Processing.Coverage).State);
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class QuarterlyReportService(
     ReportStore reports,
     FindingStore findings,
     QuarterReassessor reassessor,
+    ProcessingStateReader processing,
     RuleSetProvider rules,
     StorageInitializer storage,
     IOptions<DeadlineOptions> deadlines,
@@ -49,7 +50,8 @@ public sealed partial class QuarterlyReportService(
         // The quarters the Overview compares with, as their own reports total them (the timer builds older quarters first).
         var previousRead = LoadAsync(quarter.Previous, cancellationToken);
         var yearBeforeRead = LoadAsync(QuarterComparison.YearBefore(quarter), cancellationToken);
-        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead, currentRead, previousRead, yearBeforeRead).ConfigureAwait(false);
+        var processingRead = processing.ReadAsync(quarter, cancellationToken);
+        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead, currentRead, previousRead, yearBeforeRead, processingRead).ConfigureAwait(false);
         var (registryVersion, licences, _) = await registryRead.ConfigureAwait(false);
         var stored = await storedRead.ConfigureAwait(false);
         var violationRows = await violationsRead.ConfigureAwait(false);
@@ -88,7 +90,8 @@ public sealed partial class QuarterlyReportService(
         var comparison = new QuarterComparison(
             QuarterTotals.Of(quarter.Previous, await previousRead.ConfigureAwait(false)),
             QuarterTotals.Of(QuarterComparison.YearBefore(quarter), await yearBeforeRead.ConfigureAwait(false)));
-        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow(), comparison);
+        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow(), comparison,
+            await processingRead.ConfigureAwait(false));
         var facts = new ReportFacts(report.Totals.Licences, report.Totals.FeeKzt, report.Totals.Violations, string.Join(",", report.RuleVersions), report.RegistryVersion);
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
             () =>

@@ -11,4 +11,5 @@ public static class WorkTexts
     public static readonly TextKey ReportUnchanged = new("work.done.report-unchanged", "version");
     public static readonly TextKey AuditDone = new("work.done.audit", "findings", "repaired");
     public static readonly TextKey Failed = new("work.failed", "error");
+    public static readonly TextKey UnitName = new("work.unit", "kind", "target");
 }

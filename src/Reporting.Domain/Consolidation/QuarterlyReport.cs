@@ -100,4 +100,7 @@ public sealed record QuarterlyReport(
 
     /// <summary>The earlier quarters' figures the report shows beside its own (none when there are none).</summary>
     public QuarterComparison Comparison { get; init; } = QuarterComparison.None;
+
+    /// <summary>The reconciliation coverage of its months and the units of work that failed for good.</summary>
+    public ProcessingState Processing { get; init; } = ProcessingState.None;
 }

@@ -235,8 +235,12 @@ public static class QuarterlyReportWriter
                 : words.Render(ReportTexts.AboutNotConfirmedList.With(("rules",
                     MessageValue.Texts(report.NotConfirmedRules.Select(n => $"{n.Reference} ({words[Terms.Of(n.Status)]})"))))))
         ];
-        // The facts, a blank row, the inputs' title, then their header row: the one repeated on printed pages.
-        var inputsHeader = facts.Length + 3;
+        // The facts; the reconciliation coverage and the failed units (when there are any); then the inputs' title and
+        // their header row: the one repeated on printed pages.
+        var coverage = report.Processing.Coverage;
+        var failed = report.Processing.Failed;
+        var processingRows = (coverage.Count > 0 ? coverage.Count + 3 : 0) + (failed.Count > 0 ? failed.Count + 3 : 0);
+        var inputsHeader = facts.Length + processingRows + 3;
         var sheet = writer.AddSheet(words[ReportTexts.SheetAbout], new XlsxSheetOptions(ColumnWidths: [38, 44, 12, 34, 44, 66, 22],
             Print: print with { RepeatRowFrom = inputsHeader, RepeatRowTo = inputsHeader }));
         foreach (var (label, value) in facts)
@@ -252,7 +256,30 @@ public static class QuarterlyReportWriter
             sheet.WriteRow(cells.Text(words[label], bold: true), cell);
         }
 
-        sheet.WriteRow(facts.Length + 2, cells.Text(words[ReportTexts.AboutInputs], bold: true));
+        var next = facts.Length + 2;
+        if (coverage.Count > 0)
+        {
+            sheet.WriteRow(next++, cells.Text(words[ReportTexts.AboutCoverage], bold: true));
+            sheet.WriteRow(next++, new[] { ReportTexts.Month, ReportTexts.AboutSource, ReportTexts.AboutSourceState, ReportTexts.AboutSourceDetail }
+                .Select(h => cells.Text(words[h], bold: true)).ToArray());
+            foreach (var c in coverage)
+            {
+                sheet.WriteRow(next++, cells.Text(c.Month.ToString()), cells.Text(words[Terms.Of(c.Source)]), cells.Text(words[Terms.Of(c.State)]),
+                    cells.Text(c.Detail is null ? null : words.Render(c.Detail)));
+            }
+
+            next++;
+        }
+
+        if (failed.Count > 0)
+        {
+            sheet.WriteRow(next++, cells.Text(words[ReportTexts.AboutFailedWork], bold: true));
+            sheet.WriteRow(next++, cells.Text(words[ReportTexts.AboutUnit], bold: true), cells.Text(words[ReportTexts.AboutReason], bold: true));
+            foreach (var f in failed) sheet.WriteRow(next++, cells.Text(words.Render(f.Unit)), cells.Text(f.Reason is null ? null : words.Render(f.Reason)));
+            next++;
+        }
+
+        sheet.WriteRow(inputsHeader - 1, cells.Text(words[ReportTexts.AboutInputs], bold: true));
         TextKey[] headers = [ReportTexts.Licence, ReportTexts.Month, ReportTexts.Report, ReportTexts.UploadId, ReportTexts.Upload, ReportTexts.Sha256, ReportTexts.Received];
         sheet.WriteRow(inputsHeader, headers.Select(h => cells.Text(words[h], bold: true)).ToArray());
         foreach (var input in report.Inputs)

@@ -5,6 +5,7 @@ using Reporting.Application.Work;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
+using Reporting.Domain.Reconciliation;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
 using Reporting.Excel.Reports;
@@ -13,6 +14,7 @@ using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
+using Reporting.Storage.Work;
 using Reporting.TestSupport;
 
 namespace Reporting.Integration.Tests.Reports;
@@ -100,6 +102,29 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
             Assert.True((await pipeline.Clients.Reports.GetBlobClient(version.CsvBlob).ExistsAsync()).Value);
             Assert.StartsWith("2025-Q1/", version.WorkbookBlob, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_report_shows_its_months_reconciliation_coverage_and_the_units_that_failed_for_good_that_bear_on_it()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var findings = pipeline.Get<Reporting.Storage.Reconciliation.FindingStore>();
+        var at = new DateTimeOffset(2025, 4, 11, 2, 30, 0, TimeSpan.Zero);
+        var march = new Month(2025, 3);
+        await findings.RecordRunAsync(new(march, FindingSource.Pools, at, SourceState.Available, null, 0, 0, 0), CancellationToken.None);
+        await findings.RecordRunAsync(new(march, FindingSource.Pools, at.AddDays(1), SourceState.Partial, null, 0, 0, 0), CancellationToken.None); // the latest counts
+        await findings.RecordRunAsync(new(new Month(2025, 4), FindingSource.Pools, at, SourceState.Unavailable, null, 0, 0, 0), CancellationToken.None); // another quarter
+        var units = pipeline.Get<WorkUnitStore>();
+        foreach (var (queue, target) in new[] { (WorkQueue.Reconcile, "2025-02/exchange"), (WorkQueue.Reconcile, "2025-05/exchange"), (WorkQueue.Report, "2024-Q4"), (WorkQueue.Sweep, "KZ-DM-0007") })
+            await units.RecordAsync(new WorkUnitStatus(queue, target, "b", WorkUnitState.Poisoned, 5, at, at, null), CancellationToken.None);
+        await units.RecordAsync(new WorkUnitStatus(WorkQueue.Audit, "KZ-DM-0008", "b", WorkUnitState.Failed, 2, at, at, null), CancellationToken.None); // not for good yet
+
+        var report = (await pipeline.Get<QuarterlyReportService>().BuildAsync(new Quarter(2025, 1), CancellationToken.None)).Report;
+
+        var coverage = Assert.Single(report.Processing.Coverage);
+        Assert.Equal((march, FindingSource.Pools, SourceState.Partial), (coverage.Month, coverage.Source, coverage.State));
+        Assert.Equal(["reconciliation 2025-02/exchange", "sweep KZ-DM-0007"], report.Processing.Failed.Select(f => English.Words.Render(f.Unit)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
