@@ -116,7 +116,35 @@ internal static class CliTexts
     public static readonly TextKey ServeStepFailed = new("cli.serve.step-failed", "time", "step", "type", "error");
     public static readonly TextKey ServeStopped = new("cli.serve.stopped");
 
-    // demo, stand-in, embedded storage
+    // demo
+    public static readonly TextKey DemoGenerating = new("cli.demo.generating", "licences", "from", "to");
+    public static readonly TextKey DemoPlan = new("cli.demo.plan", "licences", "uploads", "late", "broken", "corrected", "duplicates");
+    public static readonly TextKey DemoImporting = new("cli.demo.importing");
+    public static readonly TextKey DemoImported = new("cli.demo.imported", "version", "licences", "quotas", "equipment");
+    public static readonly TextKey DemoUploading = new("cli.demo.uploading", "uploads");
+    public static readonly TextKey DemoIngesting = new("cli.demo.ingesting");
+    public static readonly TextKey DemoReconciling = new("cli.demo.reconciling", "url");
+    public static readonly TextKey DemoReconciled = new("cli.demo.reconciled", "findings", "months", "planted", "incomplete");
+    public static readonly TextKey DemoBuilding = new("cli.demo.building");
+    public static readonly TextKey DemoIngestFailed = new("cli.demo.ingest-failed");
+    public static readonly TextKey DemoColumnQuarter = new("cli.demo.column.quarter");
+    public static readonly TextKey DemoColumnLicences = new("cli.demo.column.licences");
+    public static readonly TextKey DemoColumnKwh = new("cli.demo.column.kwh");
+    public static readonly TextKey DemoColumnFee = new("cli.demo.column.fee");
+    public static readonly TextKey DemoColumnViolations = new("cli.demo.column.violations");
+    public static readonly TextKey DemoColumnMissing = new("cli.demo.column.missing");
+    public static readonly TextKey DemoColumnLate = new("cli.demo.column.late");
+    public static readonly TextKey DemoColumnFindings = new("cli.demo.column.findings");
+    public static readonly TextKey DemoColumnReport = new("cli.demo.column.report");
+    public static readonly TextKey DemoYear = new("cli.demo.year", "year", "kwh", "fee", "usd", "rate");
+    public static readonly TextKey DemoArticle = new("cli.demo.article");
+    public static readonly TextKey DemoWhere = new("cli.demo.where", "folder");
+
+    // stand-in
+    public static readonly TextKey StandInServing = new("cli.standin.serving", "folder", "url", "fault");
+    public static readonly TextKey StandInStopped = new("cli.standin.stopped", "requests");
+
+    // embedded storage
     public static readonly TextKey AzuriteStarting = new("cli.azurite.starting");
     public static readonly TextKey AzuriteStartingAt = new("cli.azurite.starting-at", "folder");
     public static readonly TextKey AzuriteListening = new("cli.azurite.listening", "blob", "queue", "table");
