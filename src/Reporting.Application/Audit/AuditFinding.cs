@@ -22,8 +22,8 @@ public enum DriftKind
     ReportFileMismatch,
 }
 
-/// <summary>One inconsistency of the stored state, where it is, and whether the audit mended it.</summary>
-public sealed record AuditFinding(DriftKind Kind, string Partition, string? Quarter, string? UploadId, string Detail, bool Repaired);
+/// <summary>One inconsistency of the stored state, where it is, what exactly (a message in kk/ru/en), and whether the audit mended it.</summary>
+public sealed record AuditFinding(DriftKind Kind, string Partition, string? Quarter, string? UploadId, Domain.Text.Message Detail, bool Repaired);
 
 /// <summary>What an audit looked at and found.</summary>
 public sealed record AuditResult(int Licences, int Submissions, int QuarterStates, int ReportVersions, IReadOnlyList<AuditFinding> Findings)

@@ -6,6 +6,7 @@ using Reporting.Application.Rules;
 using Reporting.Domain;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Submissions;
+using Reporting.Domain.Text;
 using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
@@ -64,10 +65,10 @@ public sealed partial class StateAuditor(
     {
         var snapshot = await ledger.LoadAsync(partition, cancellationToken, asStored: true).ConfigureAwait(false);
         var touched = new HashSet<Quarter>();
-        void Found(DriftKind kind, Quarter? quarter, string? upload, string detail, bool repaired)
+        void Found(DriftKind kind, Quarter? quarter, string? upload, Message detail, bool repaired)
         {
             var finding = new AuditFinding(kind, partition, quarter?.ToString(), upload, detail, repaired);
-            LogFinding(logger, kind.Code(), partition, quarter?.ToString(), upload, detail, repaired);
+            LogFinding(logger, kind.Code(), partition, quarter?.ToString(), upload, English.Render(detail), repaired);
             found(finding);
         }
 
@@ -84,7 +85,8 @@ public sealed partial class StateAuditor(
             var repaired = repair && await PointAtAsync(snapshot, state, newest, pointer, cancellationToken).ConfigureAwait(false);
             if (repaired) touched.Add(slot.Key.Period.Quarter);
             Found(DriftKind.CurrentNotNewest, slot.Key.Period.Quarter, newest.UploadId,
-                $"{slot.Key.Period} {slot.Key.Kind.Code()}: current is {pointer?.UploadId ?? "none"}, the newest valid upload is {newest.UploadId} ({newest.BlobName})", repaired);
+                AuditTexts.CurrentNotNewest.With(("month", MessageValue.Month(slot.Key.Period)), ("kind", Terms.Term(slot.Key.Kind)), ("current", pointer?.UploadId ?? "-"),
+                    ("newest", newest.UploadId), ("blob", newest.BlobName)), repaired);
         }
 
         // 2. Every current upload has its submission and its records.
@@ -96,14 +98,16 @@ public sealed partial class StateAuditor(
                 {
                     var repaired = repair && await ReprocessAsync(partition, pointer.BlobName, cancellationToken).ConfigureAwait(false);
                     if (repaired) touched.Add(state.Quarter);
-                    Found(DriftKind.CurrentWithoutSubmission, state.Quarter, pointer.UploadId, $"{pointer.Period} {pointer.Kind.Code()}: {pointer.BlobName}", repaired);
+                    Found(DriftKind.CurrentWithoutSubmission, state.Quarter, pointer.UploadId, AuditTexts.CurrentWithoutSubmission.With(("month", MessageValue.Month(pointer.Period)),
+                        ("kind", Terms.Term(pointer.Kind)), ("blob", pointer.BlobName)), repaired);
                 }
 
                 if (!await records.ExistsAsync(partition, pointer.UploadId, cancellationToken).ConfigureAwait(false))
                 {
                     var repaired = repair && await processor.RepairRecordsAsync(partition, pointer, cancellationToken).ConfigureAwait(false);
                     if (repaired) touched.Add(state.Quarter);
-                    Found(DriftKind.RecordsMissing, state.Quarter, pointer.UploadId, $"{pointer.Period} {pointer.Kind.Code()}: {pointer.BlobName}", repaired);
+                    Found(DriftKind.RecordsMissing, state.Quarter, pointer.UploadId, AuditTexts.RecordsMissing.With(("month", MessageValue.Month(pointer.Period)),
+                        ("kind", Terms.Term(pointer.Kind)), ("blob", pointer.BlobName)), repaired);
                 }
             }
         }
@@ -117,7 +121,7 @@ public sealed partial class StateAuditor(
             if (missing.Length == 0) continue;
             var replaced = snapshot.Quarters.Values.SelectMany(q => q.Current.Values).FirstOrDefault(p => p.UploadId == row.UploadId)?.PreviousUploadId;
             var repaired = repair && await processor.RepairFeedbackAsync(row, replaced, cancellationToken).ConfigureAwait(false);
-            Found(DriftKind.FeedbackMissing, row.Quarter, row.UploadId, string.Join(", ", missing!), repaired);
+            Found(DriftKind.FeedbackMissing, row.Quarter, row.UploadId, AuditTexts.FeedbackMissing.With(("files", MessageValue.Texts(missing!))), repaired);
         }
 
         // 4. Every licence-quarter's assessment matches its inputs, the rules and the registry (re-read: repairs above changed states).
@@ -135,7 +139,10 @@ public sealed partial class StateAuditor(
             var repaired = repair && await reassessor.ReassessAsync(partition, state.Quarter, cancellationToken).ConfigureAwait(false)
                 is SaveOutcome.Written or SaveOutcome.Unchanged or SaveOutcome.Repaired;
             Found(DriftKind.AssessmentStale, state.Quarter, null,
-                stored is null ? "no assessment" : $"assessed at revision {stored.InputRevision} of {state.Revision}, rules {stored.RuleVersion}, registry {stored.RegistryVersion}", repaired);
+                stored is null
+                    ? AuditTexts.AssessmentMissing.With()
+                    : AuditTexts.AssessmentBehind.With(("revision", stored.InputRevision), ("current", state.Revision), ("rules", stored.RuleVersion), ("registry", stored.RegistryVersion)),
+                repaired);
         }
 
         return (snapshot.Uploads.Count, snapshot.Quarters.Count);
@@ -154,8 +161,10 @@ public sealed partial class StateAuditor(
                 {
                     var actual = await reports.HashAsync(blob, cancellationToken).ConfigureAwait(false);
                     if (actual == sha) continue;
-                    var detail = $"version {version.Number}: {blob} {(actual is null ? "is missing" : $"hashes to {actual}, not {sha}")}";
-                    LogFinding(logger, DriftKind.ReportFileMismatch.Code(), "reports", quarter.ToString(), null, detail, false);
+                    var detail = actual is null
+                        ? AuditTexts.ReportFileMissing.With(("version", version.Number), ("blob", blob))
+                        : AuditTexts.ReportFileChanged.With(("version", version.Number), ("blob", blob), ("actual", actual), ("expected", sha));
+                    LogFinding(logger, DriftKind.ReportFileMismatch.Code(), "reports", quarter.ToString(), null, English.Render(detail), false);
                     found(new AuditFinding(DriftKind.ReportFileMismatch, "reports", quarter.ToString(), null, detail, false));
                 }
             }
@@ -182,6 +191,9 @@ public sealed partial class StateAuditor(
         var outcome = await processor.ProcessBlobAsync(blobName, cancellationToken).ConfigureAwait(false);
         return outcome.Status is UploadOutcomeStatus.Accepted or UploadOutcomeStatus.AlreadyProcessed && SubmissionLedger.PartitionFor(UploadIdentity.LicenceFolder(blobName)) == partition;
     }
+
+    // The log is for engineers, in English; people read the findings in their language.
+    private static readonly Words English = MessageCatalog.Default.In(Language.En);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: {Kind} in {Partition} {Quarter} (upload {Upload}): {Detail}; repaired: {Repaired}")]
     private static partial void LogFinding(ILogger logger, string kind, string partition, string? quarter, string? upload, string detail, bool repaired);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Audit;
 using Reporting.Application.Json;
 using Reporting.Domain;
+using Reporting.Domain.Text;
 
 namespace Reporting.Cli.Commands;
 
@@ -27,14 +28,23 @@ internal static class AuditCommand
             var result = await services.GetRequiredService<StateAuditor>().AuditAsync(repair: !parse.GetValue(dryRun), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(result, ReportingJson.Options)).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    result.Licences,
+                    result.Submissions,
+                    result.QuarterStates,
+                    result.ReportVersions,
+                    result.Clean,
+                    result.Unrepaired,
+                    findings = result.Findings.Select(f => new { kind = f.Kind.Code(), f.Partition, f.Quarter, f.UploadId, detail = console.Say(f.Detail), f.Repaired }),
+                }, ReportingJson.Options)).ConfigureAwait(false);
             }
             else
             {
                 foreach (var f in result.Findings)
                 {
                     await console.Out.WriteLineAsync(console.Say(CliTexts.AuditFinding.With(("kind", f.Kind.Code()), ("partition", f.Partition), ("quarter", f.Quarter ?? "-"),
-                        ("detail", f.Detail), ("state", console[f.Repaired ? CliTexts.AuditRepaired : CliTexts.AuditNotRepaired])))).ConfigureAwait(false);
+                        ("detail", MessageValue.Nested(f.Detail)), ("state", console[f.Repaired ? CliTexts.AuditRepaired : CliTexts.AuditNotRepaired])))).ConfigureAwait(false);
                 }
 
                 await console.Out.WriteLineAsync(console.Say(CliTexts.AuditSummary.With(("licences", result.Licences), ("submissions", result.Submissions),
