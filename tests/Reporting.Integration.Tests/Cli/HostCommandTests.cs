@@ -48,7 +48,7 @@ public sealed partial class HostCommandTests(AzuriteFixture azurite)
 
         // Two minutes of fake time later the reconciliation timer fires: a unit per recent month and source, each run.
         await AdvanceUntil(clock, output, "timer reconcile: 12 units of work enqueued");
-        await AdvanceUntil(clock, output, "reconcile 2025-03/reports: complete:");
+        foreach (var source in new[] { "reports", "market-operator", "exchange", "pools" }) await AdvanceUntil(clock, output, $"reconcile 2025-03/{source}: ");
         var runs = await pipeline.Get<FindingStore>().ListRunsAsync(new Month(2025, 3), CancellationToken.None);
         Assert.Equal(ReconciliationSources, runs.Where(r => r.Batch == "20250411T023000Z").Select(r => r.Source).Order());
 
