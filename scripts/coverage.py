@@ -16,7 +16,8 @@ EXCLUDED_SUFFIXES = (".Tests", ".TestSupport", ".WorkerHost", ".Benchmarks")
 
 
 def product(package: str) -> bool:
-    return package.startswith("Reporting.") and not package.endswith(EXCLUDED_SUFFIXES)
+    # The command line's assembly is named "reporting" (the tool's name).
+    return (package == "reporting" or package.startswith("Reporting.")) and not package.endswith(EXCLUDED_SUFFIXES)
 
 
 def main() -> int:
@@ -42,7 +43,7 @@ def main() -> int:
     for (package, _, _), covered in lines.items():
         total, hit = by_package.get(package, (0, 0))
         by_package[package] = (total + 1, hit + (1 if covered else 0))
-    print(f"Line coverage of the product's code ({len(files)} test projects):")
+    print(f"Line coverage of the product's code ({len(files)} coverage file(s)):")
     for package, (total, hit) in sorted(by_package.items()):
         print(f"  {package:<32} {hit:>6} / {total:<6} {100.0 * hit / total:5.1f} %")
     total = sum(t for t, _ in by_package.values())
