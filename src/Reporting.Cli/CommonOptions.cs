@@ -11,24 +11,14 @@ internal static class CommonOptions
     /// <summary>The language of the human output, on every command (read before parsing, see ReportingCommandLine).</summary>
     public static Option<string?> Lang() => new("--lang")
     {
-        Description = $"Language of the output for people: kk, ru or en (or set {ReportingCommandLine.LanguageEnvironmentVariable}; default en).",
         Recursive = true,
     };
 
-    public static Option<string?> Storage() => new("--storage")
-    {
-        Description = $"Storage connection string, or an account's blob endpoint (https://ACCOUNT.blob.core.windows.net) to connect with your Azure identity (or set {StorageEnvironmentVariable}). 'UseDevelopmentStorage=true' means a local Azurite on the default ports.",
-    };
+    public static Option<string?> Storage() => new("--storage");
 
-    public static Option<bool> Verbose() => new("--verbose", "-v")
-    {
-        Description = "Log what the pipeline does to stderr, and print the stack trace of a failure.",
-    };
+    public static Option<bool> Verbose() => new("--verbose", "-v");
 
-    public static Option<bool> Json() => new("--json")
-    {
-        Description = "Print machine-readable JSON instead of text.",
-    };
+    public static Option<bool> Json() => new("--json");
 
     /// <summary>A usage error naming every file that does not exist.</summary>
     public static void RequireFiles(CliConsole console, IEnumerable<string> paths)

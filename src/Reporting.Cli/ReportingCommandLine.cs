@@ -33,8 +33,7 @@ public static class ReportingCommandLine
         }
 
         var console = new CliConsole(stdout, stderr, language);
-        var root = new RootCommand("Kazakhstan digital mining reporting pipeline: validate, ingest, assess and report.") { CommonOptions.Lang() };
-        foreach (var command in CommandCatalog.Build(console)) root.Add(command);
+        var root = BuildRoot(console);
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -61,6 +60,15 @@ public static class ReportingCommandLine
             if (verbose) await console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             return code;
         }
+    }
+
+    /// <summary>The command tree, its help in the console's language.</summary>
+    internal static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand { CommonOptions.Lang() };
+        foreach (var command in CommandCatalog.Build(console)) root.Add(command);
+        HelpTexts.Apply(root, console.Words);
+        return root;
     }
 
     /// <summary>What a failure means for the person at the terminal: the exit code and one line.</summary>

@@ -18,11 +18,11 @@ internal static class AssessCommand
 {
     public static Command Build(CliConsole console)
     {
-        var files = new Argument<string[]>("files") { Description = "Month report workbooks (.xlsx).", Arity = ArgumentArity.OneOrMore };
-        var registry = new Option<string>("--registry") { Description = "The registry workbook (licences, quotas, equipment, AIFC exchanges).", Required = true };
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore };
+        var registry = new Option<string>("--registry") { Required = true };
         var json = CommonOptions.Json();
-        var rules = new Option<string?>("--rules") { Description = "A rules file to apply instead of the shipped one." };
-        var command = new Command("assess", "Assess month reports offline: fee, quota, mandatory sale and licence checks per licence per quarter.") { files, registry, json, rules };
+        var rules = new Option<string?>("--rules");
+        var command = new Command("assess") { files, registry, json, rules };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files) ?? [];

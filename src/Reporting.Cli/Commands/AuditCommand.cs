@@ -19,8 +19,8 @@ internal static class AuditCommand
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
-        var dryRun = new Option<bool>("--dry-run") { Description = "Only report what is wrong; repair nothing." };
-        var command = new Command("audit", "Check that the stored state is whole, and repair what can be repaired.") { storage, dryRun, json, verbose };
+        var dryRun = new Option<bool>("--dry-run");
+        var command = new Command("audit") { storage, dryRun, json, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));

@@ -29,13 +29,13 @@ internal static class DemoCommand
     {
         var storage = CommonOptions.Storage();
         var verbose = CommonOptions.Verbose();
-        var licences = new Option<int>("--licences") { Description = "How many licensed miners.", DefaultValueFactory = _ => 48 };
-        var from = new Option<string>("--from") { Description = "First month (YYYY-MM).", DefaultValueFactory = _ => "2024-01" };
-        var to = new Option<string>("--to") { Description = "Last month (YYYY-MM).", DefaultValueFactory = _ => "2025-12" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the generated data.", DefaultValueFactory = _ => 2025 };
-        var targetKwh = new Option<decimal?>("--target-kwh") { Description = "Scale the fleets so all miners consume about this many kWh over the period (e.g. 3000000000 for 2022)." };
-        var output = new Option<string>("--out") { Description = "Folder for the consolidated reports.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
-        var command = new Command("demo", "Run the pipeline end to end on generated data, against an embedded Azurite unless --storage is given.")
+        var licences = new Option<int>("--licences") { DefaultValueFactory = _ => 48 };
+        var from = new Option<string>("--from") { DefaultValueFactory = _ => "2024-01" };
+        var to = new Option<string>("--to") { DefaultValueFactory = _ => "2025-12" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 2025 };
+        var targetKwh = new Option<decimal?>("--target-kwh");
+        var output = new Option<string>("--out") { DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var command = new Command("demo")
         {
             storage, verbose, licences, from, to, seed, targetKwh, output,
         };

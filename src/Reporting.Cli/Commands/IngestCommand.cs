@@ -21,7 +21,7 @@ internal static class IngestCommand
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("ingest", "Process every upload that has no submission yet, and re-assess what changed.") { storage, json, verbose };
+        var command = new Command("ingest") { storage, json, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));

@@ -18,11 +18,11 @@ internal static class ReconcileCommand
 {
     public static Command Build(CliConsole console)
     {
-        var month = new Option<string>("--month") { Description = "The month, e.g. 2025-03.", Required = true };
+        var month = new Option<string>("--month") { Required = true };
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("reconcile", "Find missing and late reports and differences against the market operator, AIFC exchanges and pools.") { month, storage, json, verbose };
+        var command = new Command("reconcile") { month, storage, json, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!Month.TryParse(parse.GetValue(month), out var m)) throw new UsageException(console.Say(CliTexts.NotAMonth.With(("text", parse.GetValue(month)))));

@@ -12,11 +12,11 @@ internal static class RegistryCommands
 {
     public static Command Build(CliConsole console)
     {
-        var file = new Argument<string>("file") { Description = "The registry workbook (sheets Licences, Quotas, Equipment, Exchanges, Users; see docs/registry-format.md)." };
+        var file = new Argument<string>("file");
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
-        var import = new Command("import", "Load the registry workbook into the registry tables. An invalid file changes nothing.") { file, storage, json, verbose };
+        var import = new Command("import") { file, storage, json, verbose };
         import.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -53,6 +53,6 @@ internal static class RegistryCommands
 
             return result.Valid ? ReportingCommandLine.Success : ReportingCommandLine.Findings;
         });
-        return new Command("registry", "The state's reference data: licences, quotas, equipment, AIFC exchanges, portal users.") { import };
+        return new Command("registry") { import };
     }
 }

@@ -15,13 +15,13 @@ namespace Reporting.Cli.Commands;
 /// </summary>
 internal static class ReportCommands
 {
-    public static Command Build(CliConsole console) => new("report", "Consolidated quarterly reports for the State Revenue Committee.")
+    public static Command Build(CliConsole console) => new("report")
     {
         Quarterly(console),
         Link(console),
     };
 
-    private static Option<string> QuarterOption() => new("--quarter") { Description = "The quarter, e.g. 2025-Q1.", Required = true };
+    private static Option<string> QuarterOption() => new("--quarter") { Required = true };
 
     private static Quarter ParseQuarter(CliConsole console, string? text) =>
         Quarter.TryParse(text, out var quarter) ? quarter : throw new UsageException(console.Say(CliTexts.NotAQuarter.With(("text", text))));
@@ -29,10 +29,10 @@ internal static class ReportCommands
     private static Command Quarterly(CliConsole console)
     {
         var quarter = QuarterOption();
-        var output = new Option<string?>("--out") { Description = "Where to save the workbook (default: consolidated-QUARTER.xlsx); the CSV is saved next to it." };
+        var output = new Option<string?>("--out");
         var storage = CommonOptions.Storage();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("quarterly", "Build (or fetch the current) consolidated report of a quarter and save it.") { quarter, output, storage, verbose };
+        var command = new Command("quarterly") { quarter, output, storage, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var q = ParseQuarter(console, parse.GetValue(quarter));
@@ -55,10 +55,10 @@ internal static class ReportCommands
     private static Command Link(CliConsole console)
     {
         var quarter = QuarterOption();
-        var hours = new Option<double?>("--hours") { Description = "How long the link stays valid, from a minute to 168 hours (default Reports:LinkLifetime, 24 h)." };
-        var csv = new Option<bool>("--csv") { Description = "Link to the CSV instead of the workbook." };
+        var hours = new Option<double?>("--hours");
+        var csv = new Option<bool>("--csv");
         var storage = CommonOptions.Storage();
-        var command = new Command("link", "Print a time-limited read-only download URL for the current report of a quarter.") { quarter, hours, csv, storage };
+        var command = new Command("link") { quarter, hours, csv, storage };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var q = ParseQuarter(console, parse.GetValue(quarter));

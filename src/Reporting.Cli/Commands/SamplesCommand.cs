@@ -8,8 +8,8 @@ internal static class SamplesCommand
 {
     public static Command Build(CliConsole console)
     {
-        var output = new Option<string>("--out") { Description = "Folder to write to.", DefaultValueFactory = _ => "samples" };
-        var command = new Command("samples", "Write the sample workbooks: a realistic miner's valid reports and one broken variant per kind of mistake.") { output };
+        var output = new Option<string>("--out") { DefaultValueFactory = _ => "samples" };
+        var command = new Command("samples") { output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var written = SampleFiles.WriteAll(parse.GetValue(output)!);

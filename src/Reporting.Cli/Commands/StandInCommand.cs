@@ -11,11 +11,11 @@ internal static class StandInCommand
 {
     public static Command Build(CliConsole console)
     {
-        var data = new Option<string>("--data") { Description = "The data folder (purchases/, trades/, distributions/; see docs/external-apis.md).", Required = true };
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 0 };
-        var key = new Option<string>("--api-key") { Description = "The API key clients must send (X-Api-Key).", DefaultValueFactory = _ => "local-stand-in-key" };
-        var fault = new Option<string?>("--fault") { Description = "A fault to inject, e.g. 'ServerError@Probability(0.5,7)' or 'TooManyRequests:2@EveryNth(3)'." };
-        var command = new Command("stand-in", "Serve the external systems' APIs locally from a data folder, with optional faults.") { data, port, key, fault };
+        var data = new Option<string>("--data") { Required = true };
+        var port = new Option<int>("--port") { DefaultValueFactory = _ => 0 };
+        var key = new Option<string>("--api-key") { DefaultValueFactory = _ => "local-stand-in-key" };
+        var fault = new Option<string?>("--fault");
+        var command = new Command("stand-in") { data, port, key, fault };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(data)!;

@@ -11,7 +11,7 @@ internal static class StorageCommands
     {
         var storage = CommonOptions.Storage();
         var verbose = CommonOptions.Verbose();
-        var init = new Command("init", "Create every container, table and queue the pipeline uses (idempotent).") { storage, verbose };
+        var init = new Command("init") { storage, verbose };
         init.SetAction(async (parse, cancellationToken) =>
         {
             var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));
@@ -24,6 +24,6 @@ internal static class StorageCommands
             return ReportingCommandLine.Success;
         });
 
-        return new Command("storage", "Storage account housekeeping.") { init };
+        return new Command("storage") { init };
     }
 }

@@ -14,10 +14,10 @@ internal static class TemplateCommand
 {
     public static Command Build(CliConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "consumption, sales or registry" };
+        var kind = new Argument<string>("kind");
         kind.AcceptOnlyFromAmong("consumption", "sales", "registry");
-        var output = new Option<string>("--out") { Description = "Where to write the template (.xlsx).", Required = true };
-        var command = new Command("template", "Write a blank template: a miner's report (consumption or sales), or the registry.") { kind, output };
+        var output = new Option<string>("--out") { Required = true };
+        var command = new Command("template") { kind, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = CommonOptions.RequireWritablePath(console, parse.GetValue(output)!);

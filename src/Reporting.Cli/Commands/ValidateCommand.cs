@@ -14,9 +14,9 @@ internal static class ValidateCommand
 {
     public static Command Build(CliConsole console)
     {
-        var files = new Argument<string[]>("files") { Description = "Workbooks to validate (.xlsx).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Validate miners' report workbooks and list every problem, cell by cell.") { files, json };
+        var command = new Command("validate") { files, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files) ?? [];

@@ -28,7 +28,7 @@ internal static class WorkCommands
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("status", "Show the work queues, units that failed for good (poison queues) and each unit's last run.") { storage, json, verbose };
+        var command = new Command("status") { storage, json, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var connection = CommonOptions.RequireStorage(console, parse.GetValue(storage));
@@ -82,8 +82,8 @@ internal static class WorkCommands
     {
         var storage = CommonOptions.Storage();
         var verbose = CommonOptions.Verbose();
-        var queue = new Option<string?>("--queue") { Description = "Only this queue: " + string.Join(", ", EnumCodes.Codes<WorkQueue>()) + "." };
-        var command = new Command("retry", "Send the units that failed for good (in the poison queues) back to their queues, after a fix.") { storage, queue, verbose };
+        var queue = new Option<string?>("--queue");
+        var command = new Command("retry") { storage, queue, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             WorkQueue? only = null;
