@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Reporting.Application;
 using Reporting.Web.Handlers;
 using Reporting.Web.Identity;
 using Reporting.Web.Pipeline;
@@ -13,13 +12,12 @@ namespace Reporting.Web;
 public static class PortalServiceCollectionExtensions
 {
     /// <summary>
-    /// The portal on top of the pipeline (AddReportingPipeline), for either host. Identity defaults to App Service
+    /// The portal, for either host, on top of the pipeline (the host calls AddReportingPipeline too). Identity defaults to App Service
     /// Authentication (Easy Auth); only PortalServer replaces it with the development sign-in. Uploads default to being
     /// processed by Event Grid's trigger; PortalServer processes them on receipt.
     /// </summary>
     public static IServiceCollection AddReportingPortal(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddReportingPipeline(configuration);
         services.AddOptions<PortalOptions>()
             .Bind(configuration.GetSection(PortalOptions.SectionName))
             .ValidateDataAnnotations()

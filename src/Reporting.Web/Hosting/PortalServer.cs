@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reporting.Application;
 using Reporting.Web.Handlers;
 using Reporting.Web.Identity;
 using Reporting.Web.Routing;
@@ -77,6 +78,7 @@ public sealed class PortalServer : IAsyncDisposable
         builder.Services.AddSingleton<ProcessOnReceipt>();
         builder.Services.AddSingleton<IUploadReceipts>(sp => sp.GetRequiredService<ProcessOnReceipt>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ProcessOnReceipt>());
+        builder.Services.AddReportingPipeline(builder.Configuration);
         builder.Services.AddReportingPortal(builder.Configuration);
 
         var app = builder.Build();
