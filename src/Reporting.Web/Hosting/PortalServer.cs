@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.Application;
@@ -76,7 +77,7 @@ public sealed class PortalServer : IAsyncDisposable
         options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddSingleton<IPortalSignIn, DevelopmentSignIn>();
         builder.Services.AddSingleton<ProcessOnReceipt>();
-        builder.Services.AddSingleton<IUploadReceipts>(sp => sp.GetRequiredService<ProcessOnReceipt>());
+        builder.Services.TryAddSingleton<IUploadReceipts>(sp => sp.GetRequiredService<ProcessOnReceipt>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ProcessOnReceipt>());
         builder.Services.AddReportingPipeline(builder.Configuration);
         builder.Services.AddReportingPortal(builder.Configuration);

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Reporting.Storage;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.TestSupport;
 
 /// <summary>Every entity of the pipeline's tables and every blob of its containers, with ETags: any write shows.</summary>
 public static class StorageSnapshot
@@ -15,7 +15,7 @@ public static class StorageSnapshot
                 lines.Add($"{name}|{e.PartitionKey}|{e.RowKey}|{e.ETag}");
         }
 
-        foreach (var (label, container) in new[] { ("uploads", clients.Uploads), ("feedback", clients.Feedback), ("reports", clients.Reports) })
+        foreach (var (label, container) in new[] { ("uploads", clients.Uploads), ("feedback", clients.Feedback), ("reports", clients.Reports), ("records", clients.Records) })
         {
             await foreach (var blob in container.GetBlobsAsync())
                 lines.Add($"{label}|{blob.Name}|{blob.Properties.ETag}");
