@@ -97,7 +97,7 @@ public sealed class PortalHarness : IAsyncDisposable
 }
 
 [CollectionDefinition(Name)]
-public sealed class PortalCollection : ICollectionFixture<AzuriteFixture>
+public sealed class PortalCollection : ICollectionFixture<AzuriteFixture>, ICollectionFixture<Browser.BrowserFixture>
 {
     public const string Name = "Portal";
 }
