@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,8 +23,6 @@ public static class PortalServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // Pages are UTF-8: Kazakh and Russian text is written as text, not as &#x...; escapes (markup is still encoded).
-        services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton<IPortalSignIn, EasyAuthSignIn>();
         services.TryAddSingleton<IUploadReceipts, ProcessedByEventGrid>();
         services.TryAddSingleton<PortalDirectory>();

@@ -96,7 +96,8 @@ public sealed partial class PortalPipeline(IPortalSignIn signIn, PortalDirectory
     private static async Task<bool> FormTokenMatchesAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!request.HasFormContentType || request.ContentLength is not { } length || length > MaxFormBytes) return false;
+        // A proxy may forward the body chunked, without Content-Length: the reader's own limits then bound it.
+        if (!request.HasFormContentType || request.ContentLength > MaxFormBytes) return false;
         var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         return CsrfTokens.Matches(request, form[CsrfTokens.FieldName].ToString());
     }

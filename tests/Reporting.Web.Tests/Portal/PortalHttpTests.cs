@@ -14,7 +14,8 @@ namespace Reporting.Web.Tests.Portal;
 [Collection(PortalCollection.Name)]
 public sealed class PortalHttpTests(AzuriteFixture azurite)
 {
-    private static string Html(HttpResponseMessage response) => response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+    /// <summary>The page with character references decoded (the encoder writes a no-break space as &amp;#xA0;).</summary>
+    private static string Html(HttpResponseMessage response) => WebUtility.HtmlDecode(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
 
     [Fact]
     public async Task Every_response_carries_the_security_headers_and_pages_are_not_cached()
