@@ -26,6 +26,14 @@ public sealed partial class PortalClient(Uri baseUrl) : IDisposable
         if (response.StatusCode != HttpStatusCode.SeeOther) throw new InvalidOperationException($"Sign-in as {user} answered {response.StatusCode}.");
     }
 
+    /// <summary>Signs in, opens a page and returns its form token.</summary>
+    public async Task<string> SignInAndOpenAsync(string user, string path)
+    {
+        await SignInAsync(user);
+        using var page = await GetAsync(path);
+        return Token(await page.Content.ReadAsStringAsync());
+    }
+
     public Task<HttpResponseMessage> PostFormAsync(string path, IReadOnlyDictionary<string, string> fields, string? origin = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };

@@ -82,8 +82,7 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
     {
         await using var portal = await PortalHarness.StartAsync(azurite);
         using var client = portal.Client();
-        await client.SignInAsync(PortalHarness.MinerUser);
-        var token = PortalClient.Token(Html(await client.GetAsync($"/licences/{portal.Licence}")));
+        var token = await client.SignInAndOpenAsync(PortalHarness.MinerUser, $"/licences/{portal.Licence}");
         var broken = SampleFiles.Broken().All.Single(s => s.FileName == "several-problems.xlsx");
 
         using var response = await client.UploadAsync(portal.Licence, broken.Build(), "март отчет.xlsx", token);
@@ -120,8 +119,7 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
     {
         await using var portal = await PortalHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Workbook:MaxBytes"] = "100000" });
         using var client = portal.Client();
-        await client.SignInAsync(PortalHarness.MinerUser);
-        var token = PortalClient.Token(Html(await client.GetAsync($"/licences/{portal.Licence}")));
+        var token = await client.SignInAndOpenAsync(PortalHarness.MinerUser, $"/licences/{portal.Licence}");
         var before = await StorageSnapshot.TakeAsync(portal.Pipeline.Clients);
 
         using var declared = await client.UploadAsync(portal.Licence, new byte[150_000], "big.xlsx", token);
@@ -143,8 +141,7 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
     {
         await using var portal = await PortalHarness.StartAsync(azurite);
         using var client = portal.Client();
-        await client.SignInAsync(PortalHarness.MinerUser);
-        var token = PortalClient.Token(Html(await client.GetAsync($"/licences/{portal.Licence}")));
+        var token = await client.SignInAndOpenAsync(PortalHarness.MinerUser, $"/licences/{portal.Licence}");
         var bytes = MonthReportWriter.ToBytes(SampleFiles.SampleConsumption());
         var before = await StorageSnapshot.TakeAsync(portal.Pipeline.Clients);
 
@@ -229,8 +226,7 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
         await using var portal = await PortalHarness.StartAsync(azurite, configure: services =>
             services.AddSingleton<IUploadReceipts>(new FailingReceipts()));
         using var client = portal.Client();
-        await client.SignInAsync(PortalHarness.MinerUser);
-        var token = PortalClient.Token(Html(await client.GetAsync($"/licences/{portal.Licence}")));
+        var token = await client.SignInAndOpenAsync(PortalHarness.MinerUser, $"/licences/{portal.Licence}");
 
         using var response = await client.UploadAsync(portal.Licence, MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()), "a.xlsx", token);
 
