@@ -11,6 +11,7 @@ public sealed class AssessmentQueries(AssessmentStore assessments)
     {
         var reading = assessments.GetAsync(quarter, licence, cancellationToken);
         var rows = assessments.ListViolationRowsAsync(quarter, cancellationToken);
+        await Task.WhenAll(reading, rows).ConfigureAwait(false);
         var summary = await reading.ConfigureAwait(false);
         var violations = summary is null
             ? []

@@ -19,6 +19,7 @@ public sealed class SubmissionQueries(SubmissionLedger ledger, PortalUploadStore
     {
         var loading = ledger.LoadAsync(SubmissionLedger.PartitionFor(PortalUploadStore.Folder(licence)), cancellationToken);
         var listing = store.ListAsync(licence, cancellationToken);
+        await Task.WhenAll(loading, listing).ConfigureAwait(false);
         var snapshot = await loading.ConfigureAwait(false);
         var history = snapshot.Uploads.Values
             .Select(r => new HistoryRow(r.UploadId, r.ReceivedAt, r.Kind, r.Period, r.Status, r.ErrorCount, r.WarningCount))
@@ -39,6 +40,7 @@ public sealed class SubmissionQueries(SubmissionLedger ledger, PortalUploadStore
     {
         var loading = ledger.LoadAsync(SubmissionLedger.PartitionFor(PortalUploadStore.Folder(licence)), cancellationToken);
         var listing = store.ListAsync(licence, cancellationToken);
+        await Task.WhenAll(loading, listing).ConfigureAwait(false);
         var snapshot = await loading.ConfigureAwait(false);
         var listed = (await listing.ConfigureAwait(false)).FirstOrDefault(u => u.UploadId == uploadId);
         snapshot.Uploads.TryGetValue(uploadId, out var row);

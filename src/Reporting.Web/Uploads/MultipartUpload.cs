@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Reporting.Web.Security;
@@ -46,6 +47,18 @@ public static class MultipartUpload
     public static async Task<ReceivedUpload> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (DeclaredTooLarge(request, maxBytes)) return ReceivedUpload.Failed(ReceiveStatus.TooLarge);
+        try
+        {
+            return await ReadFormAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ReceivedUpload.Failed(ReceiveStatus.TooLarge); // the server's body limit, set from the same setting, was reached first
+        }
+    }
+
+    private static async Task<ReceivedUpload> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ||
             !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
             HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
@@ -53,6 +66,8 @@ public static class MultipartUpload
             return ReceivedUpload.Failed(ReceiveStatus.NotTheForm);
         }
 
+        // The server's own body limit (Kestrel's 30 MB by default) follows the setting, so neither refuses what the other allows.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = maxBytes + FramingAllowance;
         var reader = new MultipartReader(boundary, request.Body) { HeadersCountLimit = 8, HeadersLengthLimit = 4096 };
         var first = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
         if (first is null || Field(first) != CsrfTokens.FieldName) return ReceivedUpload.Failed(ReceiveStatus.NotTheForm);

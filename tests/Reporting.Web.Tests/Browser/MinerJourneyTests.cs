@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Text;
@@ -59,9 +60,11 @@ public sealed class MinerJourneyTests(AzuriteFixture azurite, BrowserFixture bro
         await BrowserFixture.ScreenshotAsync(page, "licence");
         await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить и проверить" }).ClickAsync();
         await Expect(page.Locator("#check-result")).ToContainTextAsync("файл отклонен");
-        var cells = await page.Locator("table.issues tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code + '@' + r.dataset.cell)");
-        Assert.Equal(broken.Expected.Select(e => $"{e.Code}@{e.Cell}").Order(StringComparer.Ordinal), cells.Order(StringComparer.Ordinal));
-        Assert.Matches($"/licences/{portal.Licence}/uploads/[0-9a-f]{{32}}$", page.Url); // a reload is a GET, never the post again
+        // (Locator assertions retry: the page may reload itself meanwhile, once processing on receipt has finished.)
+        await Expect(page.Locator("table.issues tbody tr")).ToHaveCountAsync(broken.Expected.Count);
+        foreach (var expected in broken.Expected)
+            await Expect(page.Locator($"table.issues tr[data-code='{expected.Code}'][data-cell='{expected.Cell}']")).ToHaveCountAsync(1);
+        await Expect(page).ToHaveURLAsync(new Regex($"/licences/{portal.Licence}/uploads/[0-9a-f]{{32}}$")); // a reload is a GET, never the post again
         await BrowserFixture.ScreenshotAsync(page, "check");
 
         // Processing, as Event Grid's trigger starts it; the page sees the outcome by itself.
