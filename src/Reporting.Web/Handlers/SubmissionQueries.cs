@@ -25,7 +25,8 @@ public sealed class SubmissionQueries(SubmissionLedger ledger, PortalUploadStore
             .Select(r => new HistoryRow(r.UploadId, r.ReceivedAt, r.Kind, r.Period, r.Status, r.ErrorCount, r.WarningCount))
             .Concat((await listing.ConfigureAwait(false)).Where(u => !snapshot.Uploads.ContainsKey(u.UploadId))
                 .Select(u => new HistoryRow(u.UploadId, u.Blob.LastModified, null, null, null, 0, 0)))
-            .OrderByDescending(r => r.Received).ThenBy(r => r.UploadId, StringComparer.Ordinal)
+            // By month, newest month first (uploads still unread on top), each month's uploads newest first.
+            .OrderBy(r => r.Period is null ? 0 : 1).ThenByDescending(r => r.Period).ThenByDescending(r => r.Received).ThenBy(r => r.UploadId, StringComparer.Ordinal)
             .ToArray();
         var quarters = snapshot.Quarters.Values.Where(q => q.Current.Count > 0).Select(q => q.Quarter).OrderDescending().ToArray();
         return (history, quarters);
