@@ -48,10 +48,9 @@ public sealed partial class PortalPipeline(IPortalSignIn signIn, PortalDirectory
         PortalRequest? request = null;
         try
         {
-            var csrf = CsrfTokens.GetOrIssue(context);
             var userName = signIn.UserName(context);
             var user = userName is null ? null : await directory.FindUserAsync(userName, context.RequestAborted).ConfigureAwait(false);
-            request = new PortalRequest(context, words, userName, user, csrf, signIn.IsDevelopment, reference);
+            request = new PortalRequest(context, words, userName, user, signIn.IsDevelopment, reference);
 
             if (token != FormToken.None && !CsrfTokens.IsSameOrigin(context.Request))
             {
@@ -88,7 +87,7 @@ public sealed partial class PortalPipeline(IPortalSignIn signIn, PortalDirectory
             if (context.Response.HasStarted) throw;
             context.Response.Clear();
             SecurityHeaders.Apply(context.Response);
-            request ??= new PortalRequest(context, words, null, null, "", signIn.IsDevelopment, reference);
+            request ??= new PortalRequest(context, words, null, null, signIn.IsDevelopment, reference);
             await pages.ErrorAsync(request).ConfigureAwait(false);
         }
     }

@@ -8,8 +8,11 @@ namespace Reporting.Web.Pipeline;
 
 /// <summary>One request as the handlers see it: the reader's words, who is signed in (and what the registry says of
 /// them), the form token, and the reference that ties an error page to its log line.</summary>
-public sealed class PortalRequest(HttpContext http, Words words, string? userName, RegistryUser? user, string csrf, bool development, string reference)
+public sealed class PortalRequest(HttpContext http, Words words, string? userName, RegistryUser? user, bool development, string reference)
 {
+    // Issued when a page needs it: an asset's response (publicly cacheable) never sets a cookie.
+    private readonly Lazy<string> _csrf = new(() => Security.CsrfTokens.GetOrIssue(http));
+
     public HttpContext Http { get; } = http;
     public Words Words { get; } = words;
 
@@ -21,7 +24,8 @@ public sealed class PortalRequest(HttpContext http, Words words, string? userNam
 
     public RegistryUser RequiredUser => User ?? throw new InvalidOperationException("This handler needs a registered user.");
 
-    public string Csrf { get; } = csrf;
+    /// <summary>The form token (issued as a cookie the first time a page asks for it).</summary>
+    public string Csrf => _csrf.Value;
     public bool Development { get; } = development;
     public string Reference { get; } = reference;
     public CancellationToken Aborted => Http.RequestAborted;

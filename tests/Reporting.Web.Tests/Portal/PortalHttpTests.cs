@@ -32,8 +32,15 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
                 string.Join(",", headers.GetValues("Content-Security-Policy")));
             Assert.Equal("nosniff", string.Join(",", headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("same-origin", string.Join(",", headers.GetValues("Referrer-Policy")));
-            Assert.Equal(path.StartsWith("/assets/", StringComparison.Ordinal) ? "public, max-age=3600" : "no-store", headers.CacheControl?.ToString());
+            var asset = path.StartsWith("/assets/", StringComparison.Ordinal);
+            Assert.Equal(asset ? "public, max-age=3600" : "no-store", headers.CacheControl?.ToString());
         }
+
+        // Assets are publicly cacheable: even to a new visitor they never set a cookie.
+        using var visitor = portal.Client();
+        using var script = await visitor.GetAsync("/assets/portal.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.False(script.Headers.Contains("Set-Cookie"));
     }
 
     [Fact]
