@@ -119,7 +119,7 @@ var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 
 // Container watched by Event Grid for new workbooks (BlobCreated -> ProcessUpload).
 var uploadsContainerName = 'uploads'
-// Application blob containers and tables: edit these two lists to add or rename one.
+// Application blob containers, tables and queues: edit these lists to add or rename one.
 var blobContainerNames = [
   uploadsContainerName
   'feedback'
@@ -138,6 +138,16 @@ var tableNames = [
   'Findings'
   'ReconciliationRuns'
   'Users'
+  'WorkUnits'
+  'SweepFolders'
+]
+// Units of work: the timers enqueue, the queue functions run them; after host.json's maxDequeueCount a message moves to
+// the queue's "-poison" twin (declared here so it exists, and is visible, before the first failure).
+var workQueueNames = [
+  'work-sweep'
+  'work-reconcile'
+  'work-reports'
+  'work-audit'
 ]
 // Infrastructure containers: the Flex Consumption deployment package, and undeliverable Event Grid events.
 var deploymentContainerName = 'app-package'
@@ -182,6 +192,7 @@ module storage 'core/storage/storage-account.bicep' = {
     skuName: storageSkuName
     containerNames: concat(blobContainerNames, [deploymentContainerName, deadLetterContainerName])
     tableNames: tableNames
+    queueNames: concat(workQueueNames, map(workQueueNames, name => '${name}-poison'))
     deleteRetentionDays: storageDeleteRetentionDays
     // Every deploy rewrites the package; uploads/feedback/reports keep all their versions.
     pruneVersionsInContainers: [deploymentContainerName]
@@ -265,6 +276,7 @@ module functions 'app/functions.bicep' = {
       // The app's own blob/table clients (DefaultAzureCredential / ManagedIdentityCredential with this client id).
       Storage__BlobServiceUri: storage.outputs.primaryBlobEndpoint
       Storage__TableServiceUri: storage.outputs.primaryTableEndpoint
+      Storage__QueueServiceUri: storage.outputs.primaryQueueEndpoint
       Storage__ManagedIdentityClientId: identity.outputs.clientId
 
       // Timer schedules, used as %Schedules:QuarterlyReports% / %Schedules:Reconciliation% (the host maps the __ of app settings to :).

@@ -10,6 +10,7 @@ using Reporting.Application.Reconciliation;
 using Reporting.Application.Rules;
 using Reporting.Application.Schedules;
 using Reporting.Application.Validation;
+using Reporting.Application.Work;
 using Reporting.Excel.Reading;
 using Reporting.Excel.Registry;
 using Reporting.Excel.Reports;
@@ -22,6 +23,7 @@ using Reporting.Storage.Records;
 using Reporting.Storage.Reconciliation;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
+using Reporting.Storage.Work;
 
 namespace Reporting.Application;
 
@@ -61,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SubmissionLedger>();
         services.TryAddSingleton<AssessmentStore>();
         services.TryAddSingleton<RegistryStore>();
+        services.TryAddSingleton<SweepFolderStore>();
 
         services.AddOptions<IngestionOptions>()
             .Bind(configuration.GetSection(IngestionOptions.SectionName))
@@ -82,7 +85,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<QuarterlyReportService>();
-        services.TryAddSingleton<QuarterlyReportScheduler>();
+        services.TryAddSingleton<ProcessingStateReader>();
         services.AddExternalSources(configuration);
         services.TryAddSingleton<FindingStore>();
         services.AddOptions<ReconciliationOptions>()
@@ -91,12 +94,23 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         // Transient: they hold typed HTTP clients, which are meant to be short-lived.
         services.TryAddTransient<ReconciliationService>();
-        services.TryAddTransient<ReconciliationScheduler>();
 
+        // Work distribution: timers enqueue units (WorkScheduler), queue functions run them (WorkRunner).
         services.AddOptions<ScheduleOptions>()
             .Bind(configuration.GetSection(ScheduleOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<WorkOptions>()
+            .Bind(configuration.GetSection(WorkOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<WorkQueueStore>();
+        services.TryAddSingleton<WorkUnitStore>();
+        services.TryAddTransient<WorkPlanner>();
+        services.TryAddTransient<WorkScheduler>();
+        services.TryAddTransient<WorkRunner>();
+        services.TryAddTransient<LocalQueueHost>();
+        services.TryAddSingleton<WorkStatusService>();
 
         return services;
     }

@@ -47,7 +47,7 @@ internal static class CliServices
 
     /// <summary>
     /// The storage settings of --storage / REPORTING_STORAGE: a connection string, or an account's blob endpoint
-    /// (https://ACCOUNT.blob.core.windows.net) for an identity-based connection (the account's table endpoint is
+    /// (https://ACCOUNT.blob.core.windows.net) for an identity-based connection (the account's table and queue endpoints are
     /// derived from it; the credential is the signed-in identity, e.g. `az login`, or Storage:ManagedIdentityClientId),
     /// as production accounts refuse shared keys.
     /// </summary>
@@ -58,12 +58,13 @@ internal static class CliServices
         var host = endpoint.Host;
         var marker = host.IndexOf(".blob.", StringComparison.OrdinalIgnoreCase);
         if (marker < 0) throw new UsageException(console.Say(CliTexts.NotABlobEndpoint.With(("text", storage))));
-        var tables = new UriBuilder(endpoint) { Host = host[..marker] + ".table." + host[(marker + ".blob.".Length)..], Path = "/" }.Uri;
+        Uri Service(string kind) => new UriBuilder(endpoint) { Host = host[..marker] + $".{kind}." + host[(marker + ".blob.".Length)..], Path = "/" }.Uri;
         return new()
         {
             ["Storage:ConnectionString"] = "",
             ["Storage:BlobServiceUri"] = new UriBuilder(endpoint) { Path = "/" }.Uri.ToString(),
-            ["Storage:TableServiceUri"] = tables.ToString(),
+            ["Storage:TableServiceUri"] = Service("table").ToString(),
+            ["Storage:QueueServiceUri"] = Service("queue").ToString(),
         };
     }
 }

@@ -67,6 +67,7 @@ internal static class CliTexts
     public static readonly TextKey TemplateRegistryWritten = new("cli.template.registry-written", "path");
     public static readonly TextKey StorageContainer = new("cli.storage.container", "name");
     public static readonly TextKey StorageTable = new("cli.storage.table", "name");
+    public static readonly TextKey StorageQueue = new("cli.storage.queue", "name");
 
     // report
     public static readonly TextKey ReportDescribe = new("cli.report.describe", "quarter", "version", "state", "licences", "kwh", "fee", "violations", "missing", "late");
@@ -85,6 +86,7 @@ internal static class CliTexts
     public static readonly TextKey ReconcileFinding = new("cli.reconcile.finding", "month", "licence", "code", "subject", "message");
     public static readonly TextKey ReconcileSummary = new("cli.reconcile.summary", "month", "findings", "added", "resolved", "sources");
     public static readonly TextKey ReconcileSource = new("cli.reconcile.source", "source", "state", "detail");
+    public static readonly TextKey ReconcileSourceState = new("cli.reconcile.source-state", "source", "state");
 
     // audit
     public static readonly TextKey AuditFinding = new("cli.audit.finding", "kind", "partition", "quarter", "detail", "state");
@@ -92,7 +94,58 @@ internal static class CliTexts
     public static readonly TextKey AuditNotRepaired = new("cli.audit.not-repaired");
     public static readonly TextKey AuditSummary = new("cli.audit.summary", "licences", "submissions", "states", "versions", "findings", "unrepaired");
 
-    // serve, demo, stand-in, embedded storage
+    // status, retry
+    public static readonly TextKey StatusQueue = new("cli.status.queue", "queue", "waiting", "poison");
+    public static readonly TextKey StatusUnit = new("cli.status.unit", "state", "target", "batch", "attempt", "finished", "detail");
+    public static readonly TextKey StatusPoisonMessage = new("cli.status.poison-message", "message");
+    public static readonly TextKey StatusAllWell = new("cli.status.all-well");
+    public static readonly TextKey RetryMoved = new("cli.retry.moved", "count");
+    public static readonly TextKey RetryUnit = new("cli.retry.unit", "message");
+    public static readonly TextKey NotAQueue = new("cli.error.not-a-queue", "text", "queues");
+
+    // serve
+    public static readonly TextKey ServeStarted = new("cli.serve.started", "interval", "timers");
+    public static readonly TextKey ServeTimer = new("cli.serve.timer", "name", "schedule", "next");
+    public static readonly TextKey ServeStorage = new("cli.serve.storage", "container", "connection");
+    public static readonly TextKey ServePortal = new("cli.serve.portal", "url");
+    public static readonly TextKey ServeEnqueued = new("cli.serve.enqueued", "time", "timer", "units");
+    public static readonly TextKey ServeUnitDone = new("cli.serve.unit-done", "time", "queue", "target", "detail");
+    public static readonly TextKey ServeUnitFailed = new("cli.serve.unit-failed", "time", "queue", "target", "error", "delivery");
+    public static readonly TextKey ServeUnitPoisoned = new("cli.serve.unit-poisoned", "time", "queue", "target", "error");
+    public static readonly TextKey ServeUpload = new("cli.serve.upload", "time", "line");
+    public static readonly TextKey ServeStepUnavailable = new("cli.serve.step-unavailable", "time", "step", "error");
+    public static readonly TextKey ServeStepFailed = new("cli.serve.step-failed", "time", "step", "type", "error");
+    public static readonly TextKey ServeStopped = new("cli.serve.stopped");
+
+    // demo
+    public static readonly TextKey DemoGenerating = new("cli.demo.generating", "licences", "from", "to");
+    public static readonly TextKey DemoPlan = new("cli.demo.plan", "licences", "uploads", "late", "broken", "corrected", "duplicates");
+    public static readonly TextKey DemoImporting = new("cli.demo.importing");
+    public static readonly TextKey DemoImported = new("cli.demo.imported", "version", "licences", "quotas", "equipment");
+    public static readonly TextKey DemoUploading = new("cli.demo.uploading", "uploads");
+    public static readonly TextKey DemoIngesting = new("cli.demo.ingesting");
+    public static readonly TextKey DemoReconciling = new("cli.demo.reconciling", "url");
+    public static readonly TextKey DemoReconciled = new("cli.demo.reconciled", "findings", "months", "planted", "incomplete");
+    public static readonly TextKey DemoBuilding = new("cli.demo.building");
+    public static readonly TextKey DemoIngestFailed = new("cli.demo.ingest-failed");
+    public static readonly TextKey DemoColumnQuarter = new("cli.demo.column.quarter");
+    public static readonly TextKey DemoColumnLicences = new("cli.demo.column.licences");
+    public static readonly TextKey DemoColumnKwh = new("cli.demo.column.kwh");
+    public static readonly TextKey DemoColumnFee = new("cli.demo.column.fee");
+    public static readonly TextKey DemoColumnViolations = new("cli.demo.column.violations");
+    public static readonly TextKey DemoColumnMissing = new("cli.demo.column.missing");
+    public static readonly TextKey DemoColumnLate = new("cli.demo.column.late");
+    public static readonly TextKey DemoColumnFindings = new("cli.demo.column.findings");
+    public static readonly TextKey DemoColumnReport = new("cli.demo.column.report");
+    public static readonly TextKey DemoYear = new("cli.demo.year", "year", "kwh", "fee", "usd", "rate");
+    public static readonly TextKey DemoArticle = new("cli.demo.article");
+    public static readonly TextKey DemoWhere = new("cli.demo.where", "folder");
+
+    // stand-in
+    public static readonly TextKey StandInServing = new("cli.standin.serving", "folder", "url", "fault");
+    public static readonly TextKey StandInStopped = new("cli.standin.stopped", "requests");
+
+    // embedded storage
     public static readonly TextKey AzuriteStarting = new("cli.azurite.starting");
     public static readonly TextKey AzuriteStartingAt = new("cli.azurite.starting-at", "folder");
     public static readonly TextKey AzuriteListening = new("cli.azurite.listening", "blob", "queue", "table");

@@ -61,4 +61,10 @@ public sealed class ExternalSourceException : Exception
 
     /// <summary>True for <see cref="ExternalSourceFailure.Unavailable"/>: the same call may succeed later.</summary>
     public bool IsTransient => Failure == ExternalSourceFailure.Unavailable;
+
+    /// <summary>
+    /// The source's circuit breaker is open: it has been failing, and calls are refused without being sent until the break
+    /// ends. A caller with more calls to make to the source should stop and come back later.
+    /// </summary>
+    public bool IsCircuitOpen => InnerException is Polly.CircuitBreaker.BrokenCircuitException;
 }

@@ -1,3 +1,4 @@
+using Reporting.ExternalStandIn;
 using Reporting.Domain.Periods;
 using Reporting.Domain.Reports;
 using Reporting.External;
@@ -19,6 +20,16 @@ public sealed class ExternalDataPlan
 
     /// <summary>The discrepancies put in on purpose, as (code, licence, month, subject).</summary>
     public List<(string Code, string Licence, Month Month, string? Subject)> Discrepancies { get; } = [];
+
+    /// <summary>Writes the data as the stand-in's data folder (replacing the folder).</summary>
+    public void WriteTo(string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        foreach (var (month, purchases) in Purchases) StandInData.WritePurchases(folder, month.ToString(), purchases);
+        foreach (var ((licence, month), trades) in Trades) StandInData.WriteTrades(folder, licence, month.ToString(), trades);
+        foreach (var ((licence, month), payouts) in Distributions) StandInData.WriteDistributions(folder, licence, month.ToString(), payouts);
+    }
 
     public static ExternalDataPlan Create(DemoPlan plan, int seed, double discrepancyShare = 0.03)
     {

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -23,13 +24,16 @@ public sealed class StorageClients
         Layout = new StorageLayout(options.NamePrefix);
         var blobOptions = new BlobClientOptions();
         var tableOptions = new TableClientOptions();
+        // Base64, as the Functions host's queue trigger expects by default (host.json queues.messageEncoding).
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         foreach (var policy in perRetryPolicies)
         {
             blobOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
             tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            queueOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
         }
 
-        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry, queueOptions.Retry })
         {
             retry.MaxRetries = options.MaxRetries;
             retry.Delay = options.RetryDelay;
@@ -41,6 +45,7 @@ public sealed class StorageClients
         {
             Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
             Tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         }
         else
         {
@@ -49,12 +54,14 @@ public sealed class StorageClients
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
             Blobs = new BlobServiceClient(options.BlobServiceUri ?? throw new InvalidOperationException("Storage:BlobServiceUri is not set."), credential, blobOptions);
             Tables = new TableServiceClient(options.TableServiceUri ?? throw new InvalidOperationException("Storage:TableServiceUri is not set."), credential, tableOptions);
+            Queues = new QueueServiceClient(options.QueueServiceUri ?? throw new InvalidOperationException("Storage:QueueServiceUri is not set."), credential, queueOptions);
         }
     }
 
     public StorageLayout Layout { get; }
     public BlobServiceClient Blobs { get; }
     public TableServiceClient Tables { get; }
+    public QueueServiceClient Queues { get; }
 
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(Layout.UploadsContainer);
     public BlobContainerClient Feedback => Blobs.GetBlobContainerClient(Layout.FeedbackContainer);
@@ -62,4 +69,8 @@ public sealed class StorageClients
     public BlobContainerClient Records => Blobs.GetBlobContainerClient(Layout.RecordsContainer);
 
     public TableClient Table(TableName name) => Tables.GetTableClient(Layout.Table(name));
+
+    public QueueClient Queue(WorkQueue queue) => Queues.GetQueueClient(Layout.Queue(queue));
+
+    public QueueClient PoisonQueue(WorkQueue queue) => Queues.GetQueueClient(Layout.PoisonQueue(queue));
 }

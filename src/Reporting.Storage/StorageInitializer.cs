@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Reporting.Storage;
 
-/// <summary>Creates every container and table of the layout if missing (idempotent).</summary>
+/// <summary>Creates every container, table and queue of the layout if missing (idempotent).</summary>
 public sealed partial class StorageInitializer(StorageClients clients, ILogger<StorageInitializer> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -34,6 +34,12 @@ public sealed partial class StorageInitializer(StorageClients clients, ILogger<S
                 {
                     // Created concurrently by another worker: fine.
                 }
+            }
+
+            foreach (var name in clients.Layout.Queues)
+            {
+                var response = await clients.Queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response is not null) LogCreated(logger, "queue", name);
             }
 
             _done = true;

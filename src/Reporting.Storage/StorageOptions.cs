@@ -15,6 +15,7 @@ public sealed class StorageOptions : IValidatableObject
 
     public Uri? BlobServiceUri { get; set; }
     public Uri? TableServiceUri { get; set; }
+    public Uri? QueueServiceUri { get; set; }
 
     /// <summary>Client id of a user-assigned managed identity; empty means DefaultAzureCredential's choice.</summary>
     public string? ManagedIdentityClientId { get; set; }
@@ -39,19 +40,19 @@ public sealed class StorageOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        var hasUris = BlobServiceUri is not null || TableServiceUri is not null;
+        var hasUris = BlobServiceUri is not null || TableServiceUri is not null || QueueServiceUri is not null;
         if (!hasConnectionString && !hasUris)
         {
             yield return new ValidationResult(
                 "Storage is not configured: set Storage:ConnectionString (or --storage / REPORTING_STORAGE), " +
-                "or Storage:BlobServiceUri and Storage:TableServiceUri for an identity-based connection.",
+                "or Storage:BlobServiceUri, Storage:TableServiceUri and Storage:QueueServiceUri for an identity-based connection.",
                 [nameof(ConnectionString)]);
         }
-        else if (!hasConnectionString && (BlobServiceUri is null || TableServiceUri is null))
+        else if (!hasConnectionString && (BlobServiceUri is null || TableServiceUri is null || QueueServiceUri is null))
         {
             yield return new ValidationResult(
-                "An identity-based connection needs both Storage:BlobServiceUri and Storage:TableServiceUri.",
-                [nameof(BlobServiceUri), nameof(TableServiceUri)]);
+                "An identity-based connection needs Storage:BlobServiceUri, Storage:TableServiceUri and Storage:QueueServiceUri.",
+                [nameof(BlobServiceUri), nameof(TableServiceUri), nameof(QueueServiceUri)]);
         }
         else if (hasConnectionString && ConnectionStringProblem(ConnectionString!) is { } problem)
         {
@@ -66,6 +67,7 @@ public sealed class StorageOptions : IValidatableObject
         {
             _ = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
             _ = new Azure.Data.Tables.TableServiceClient(connectionString);
+            _ = new Azure.Storage.Queues.QueueServiceClient(connectionString);
             return null;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)

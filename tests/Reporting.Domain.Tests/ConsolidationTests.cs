@@ -6,6 +6,7 @@ using Reporting.Domain.Registry;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
 using Reporting.Domain.Validation;
+using Reporting.Domain.Reconciliation;
 
 namespace Reporting.Domain.Tests;
 
@@ -80,6 +81,45 @@ public sealed class ConsolidationTests
         Assert.NotEqual(first.Fingerprint, otherDeadline.Fingerprint);
     }
 
+    [Fact]
+    public void Another_quarters_totals_are_the_sums_of_its_assessments_and_absent_without_any()
+    {
+        var input = (new Month(2025, 1), ReportKind.Consumption, Now);
+        AssessmentSummary[] assessments =
+        [
+            Summary("KZ-DM-0001", 2000m, input),
+            Summary("KZ-DM-0002", 0m, input) with { FeeStatus = FeeStatus.RateUnverified, FeeKzt = null },
+        ];
+
+        // 1,000 grid kWh each; the unverified fee adds nothing and is counted.
+        Assert.Equal(new QuarterTotals(Q, 2000m, 2000m, 1), QuarterTotals.Of(Q, assessments));
+        Assert.Null(QuarterTotals.Of(Q, []));
+        var report = QuarterlyReportBuilder.Build(Q, [Licence("KZ-DM-0001"), Licence("KZ-DM-0002")], "r1", assessments, [], [], RuleSet.Default, ReportDeadline.Default, Now);
+        Assert.Equal(QuarterTotals.Of(report), QuarterTotals.Of(Q, assessments));
+    }
+
+    [Fact]
+    public void Comparison_figures_are_content_of_the_report_and_must_be_of_the_right_quarters()
+    {
+        var licences = new[] { Licence("KZ-DM-0001") };
+        AssessmentSummary[] assessments = [Summary("KZ-DM-0001", 100m, (new Month(2025, 1), ReportKind.Consumption, Now))];
+        QuarterlyReport Build(QuarterComparison? comparison) =>
+            QuarterlyReportBuilder.Build(Q, licences, "r1", assessments, [], [], RuleSet.Default, ReportDeadline.Default, Now, comparison);
+        var previous = new QuarterTotals(new Quarter(2024, 4), 90m, 900m, 0);
+
+        var without = Build(null);
+        var compared = Build(new QuarterComparison(previous, null));
+
+        Assert.Equal(without.Fingerprint, Build(QuarterComparison.None).Fingerprint);
+        Assert.NotEqual(without.Fingerprint, compared.Fingerprint);
+        Assert.NotEqual(compared.Fingerprint, Build(new QuarterComparison(previous with { FeeKzt = 91m }, null)).Fingerprint);
+        Assert.NotEqual(compared.Fingerprint, Build(new QuarterComparison(null, previous with { Quarter = new Quarter(2024, 1) })).Fingerprint);
+        Assert.Same(QuarterComparison.None, without.Comparison);
+        Assert.Equal(previous, compared.Comparison.PreviousQuarter);
+        Assert.Throws<ArgumentException>(() => Build(new QuarterComparison(previous with { Quarter = new Quarter(2024, 3) }, null)));
+        Assert.Throws<ArgumentException>(() => Build(new QuarterComparison(null, previous)));
+    }
+
     [Theory]
     [InlineData("2025-03-10T18:59:59Z", false)] // 23:59:59 in Kazakhstan (UTC+5): on time
     [InlineData("2025-03-10T19:00:00Z", true)]
@@ -90,5 +130,28 @@ public sealed class ConsolidationTests
         var month = DateTimeOffset.Parse(received).Month == 3 ? new Month(2025, 2) : new Month(2024, 1);
 
         Assert.Equal(late, ReportDeadline.Default.IsLate(month, DateTimeOffset.Parse(received)));
+    }
+    [Fact]
+    public void The_processing_states_are_content_of_the_report_but_their_wording_is_not()
+    {
+        var licences = new[] { Licence("KZ-DM-0001") };
+        AssessmentSummary[] assessments = [Summary("KZ-DM-0001", 100m, (new Month(2025, 1), ReportKind.Consumption, Now))];
+        QuarterlyReport Build(ProcessingState? processing) =>
+            QuarterlyReportBuilder.Build(Q, licences, "r1", assessments, [], [], RuleSet.Default, ReportDeadline.Default, Now, processing: processing);
+        var march = new Month(2025, 3);
+        SourceCoverage Pools(SourceState state, string error) =>
+            new(march, FindingSource.Pools, state, new TextKey("reconcile.detail.unavailable", "error").With(("error", error)));
+        var failed = new FailedWork(new TextKey("work.unit", "kind", "target").With(("kind", "reconcile"), ("target", "2025-03/pools")), null);
+
+        var none = Build(null);
+        var down = Build(new ProcessingState([Pools(SourceState.Unavailable, "HTTP 503 after 4 attempts")], []));
+
+        Assert.Equal(none.Fingerprint, Build(ProcessingState.None).Fingerprint);
+        Assert.NotEqual(none.Fingerprint, down.Fingerprint);
+        // Another day's error text for the same state: the same report.
+        Assert.Equal(down.Fingerprint, Build(new ProcessingState([Pools(SourceState.Unavailable, "timed out after 60 s")], [])).Fingerprint);
+        Assert.NotEqual(down.Fingerprint, Build(new ProcessingState([Pools(SourceState.Partial, "HTTP 503 after 4 attempts")], [])).Fingerprint);
+        Assert.NotEqual(down.Fingerprint, Build(new ProcessingState([Pools(SourceState.Unavailable, "HTTP 503 after 4 attempts")], [failed])).Fingerprint);
+        Assert.Equal(SourceState.Unavailable, Assert.Single(down.Processing.Coverage).State);
     }
 }

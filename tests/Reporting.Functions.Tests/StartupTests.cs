@@ -16,8 +16,11 @@ public sealed class StartupTests(WorkerFixture fixture, ITestOutputHelper output
         output.WriteLine($"Worker start to metadata: {Worker.StartupTime.TotalMilliseconds:0} ms; to all functions loaded: {fixture.StartedAndLoadedIn.TotalMilliseconds:0} ms");
 
         Assert.Equal(
-            new[] { "BuildQuarterlyReports:timerTrigger", "Health:httpTrigger", "HostProbeQueue:queueTrigger", "ProcessUpload:blobTrigger", "Reconcile:timerTrigger" }
-                .Concat(Web.Routing.PortalRoutes.All.Select(r => $"{r.Name}:httpTrigger")).Order(StringComparer.Ordinal),
+            new[]
+            {
+                "Audit:timerTrigger", "BuildQuarterlyReports:timerTrigger", "Health:httpTrigger", "ProcessUpload:blobTrigger", "Reconcile:timerTrigger",
+                "RunAudit:queueTrigger", "RunReconciliation:queueTrigger", "RunReportBuild:queueTrigger", "RunSweep:queueTrigger", "Sweep:timerTrigger",
+            }.Concat(Web.Routing.PortalRoutes.All.Select(r => $"{r.Name}:httpTrigger")).Order(StringComparer.Ordinal),
             Worker.Functions.Select(f => $"{f.Name}:{f.TriggerType}").Order(StringComparer.Ordinal));
         Assert.All(Worker.Functions, f => Assert.False(string.IsNullOrEmpty(f.Id)));
         Assert.All(Worker.Functions, f => Assert.Equal("Reporting.Functions.dll", Path.GetFileName(f.ScriptFile)));
@@ -36,9 +39,11 @@ public sealed class StartupTests(WorkerFixture fixture, ITestOutputHelper output
     }
 
     [Theory]
-    [InlineData("BuildQuarterlyReports", "QuarterlyReports")]
-    [InlineData("Reconcile", "Reconciliation")]
-    public void Timer_schedules_resolve_from_the_settings_as_six_field_cron(string function, string schedule)
+    [InlineData("BuildQuarterlyReports", "QuarterlyReports", "2026-01-01T03:00:00Z")]
+    [InlineData("Reconcile", "Reconciliation", "2026-01-01T02:30:00Z")]
+    [InlineData("Audit", "Audit", "2026-01-01T02:00:00Z")]
+    [InlineData("Sweep", "Sweep", "2026-01-01T00:10:00Z")]
+    public void Timer_schedules_resolve_from_the_settings_as_six_field_cron(string function, string schedule, string firstAfterNewYear)
     {
         var trigger = Worker.Function(function).Trigger;
         var expression = trigger["schedule"]!.GetValue<string>();
@@ -49,8 +54,41 @@ public sealed class StartupTests(WorkerFixture fixture, ITestOutputHelper output
         Assert.NotNull(value);
         var cron = CronExpression.Parse(value, CronFormat.IncludeSeconds);
         var from = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        Assert.Equal(from.Date + TimeOnly.Parse(schedule == "Reconciliation" ? "02:30" : "03:00").ToTimeSpan(), cron.GetNextOccurrence(from));
+        Assert.Equal(DateTime.Parse(firstAfterNewYear, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), cron.GetNextOccurrence(from));
         Assert.False(trigger["runOnStartup"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("RunSweep", "work-sweep")]
+    [InlineData("RunReconciliation", "work-reconcile")]
+    [InlineData("RunReportBuild", "work-reports")]
+    [InlineData("RunAudit", "work-audit")]
+    public void Each_queue_function_reads_its_own_queue_on_the_host_storage(string function, string queue)
+    {
+        var trigger = Worker.Function(function).Trigger;
+
+        Assert.Equal(queue, trigger["queueName"]!.GetValue<string>());
+        Assert.Equal("AzureWebJobsStorage", trigger["connection"]!.GetValue<string>());
+        Assert.Equal(queue, new Reporting.Storage.StorageLayout().Queue(Enum.Parse<Reporting.Storage.WorkQueue>(function switch
+        {
+            "RunSweep" => "Sweep",
+            "RunReconciliation" => "Reconcile",
+            "RunReportBuild" => "Report",
+            _ => "Audit",
+        })));
+    }
+
+    [Fact]
+    public void The_apps_retry_settings_are_host_jsons_queue_settings()
+    {
+        using var host = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsApp.Directory, "host.json")));
+        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
+        var settings = FunctionsApp.SampleSettings();
+
+        Assert.Equal(queues.GetProperty("maxDequeueCount").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), settings["Work__MaxDequeueCount"]);
+        Assert.Equal(queues.GetProperty("visibilityTimeout").GetString(), settings["Work__RetryDelay"]);
+        Assert.Equal(queues.GetProperty("batchSize").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), settings["Work__BatchSize"]);
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString()); // what the app's queue client writes
     }
 
     [Fact]

@@ -156,6 +156,14 @@ public sealed partial class FunctionsWorker : IAsyncDisposable
         return _exitCode.Value;
     }
 
+    /// <summary>Kills the process at once, as an instance that crashes or is recycled mid-invocation; returns its exit code.</summary>
+    public async Task<int> KillAsync()
+    {
+        if (!_process.Exited.IsCompleted) _process.Kill();
+        _exitCode = await _process.Exited;
+        return _exitCode.Value;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Reads any .xlsx with exceljs (independently of the system under test) and prints every sheet's
-// layout and non-empty cells as plain JSON. Formula cells report their cached result as the value.
+// layout (print set-up included) and non-empty cells as plain JSON. Formula cells report their cached result as the value.
 import ExcelJS from 'exceljs';
 import { runCli, UsageError } from './lib/cli.mjs';
 
@@ -52,6 +52,20 @@ function colName(n) {
   return s;
 }
 
+/** How the sheet prints: orientation, paper, scaling to pages, the rows repeated on each page, the footer codes. */
+function print(ws) {
+  const p = ws.pageSetup ?? {};
+  return {
+    orientation: p.orientation ?? null,
+    paperSize: p.paperSize ?? null,
+    fitToPage: p.fitToPage ?? false,
+    fitToWidth: p.fitToWidth ?? null,
+    fitToHeight: p.fitToHeight ?? null,
+    printTitlesRow: p.printTitlesRow ?? null,
+    oddFooter: ws.headerFooter?.oddFooter ?? null,
+  };
+}
+
 function describeSheet(ws) {
   const cells = {};
   ws.eachRow({ includeEmpty: false }, (row) => {
@@ -66,6 +80,7 @@ function describeSheet(ws) {
     columnCount: ws.columnCount,
     frozen: frozen(ws),
     autoFilter: autoFilter(ws),
+    print: print(ws),
     columns,
     cells,
   };

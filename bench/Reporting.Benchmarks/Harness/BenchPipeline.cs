@@ -19,13 +19,16 @@ internal sealed class BenchPipeline : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<BenchPipeline> CreateAsync(string connectionString, string prefix, HttpPipelinePolicy? counter = null, TimeProvider? time = null)
+    public static async Task<BenchPipeline> CreateAsync(string connectionString, string prefix, HttpPipelinePolicy? counter = null, TimeProvider? time = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:NamePrefix"] = prefix,
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
         if (counter is not null)

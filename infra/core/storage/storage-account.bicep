@@ -28,6 +28,9 @@ param containerNames string[]
 @description('Tables to create.')
 param tableNames string[]
 
+@description('Queues to create (each work queue and its poison queue).')
+param queueNames string[] = []
+
 @description('Container prefixes whose previous blob versions are deleted after versionRetentionDays (e.g. the deployment package container, rewritten on every deploy). Versions elsewhere are kept.')
 param pruneVersionsInContainers string[] = []
 
@@ -97,6 +100,16 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     resource tables 'tables' = [
       for tableName in tableNames: {
         name: tableName
+      }
+    ]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queues 'queues' = [
+      for queueName in queueNames: {
+        name: queueName
       }
     ]
   }

@@ -25,17 +25,6 @@ public sealed class ReconciliationOptions
     [Range(typeof(decimal), "0", "1", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal QuantityRelative { get; set; } = 0.0001m;
 
-    /// <summary>
-    /// Attempts per external call at the reconciliation level, on top of the HTTP client's own retries, so a
-    /// degraded source (errors half the time, a circuit open for a while) still answers within one run.
-    /// </summary>
-    [Range(1, 20)]
-    public int SourceAttempts { get; set; } = 3;
-
-    /// <summary>Wait between those attempts (lets an open circuit half-open).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan SourceRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
-
     public Tolerance Kwh => new(KwhAbsolute, KwhRelative);
     public Tolerance Quantity => new(QuantityAbsolute, QuantityRelative);
 }

@@ -28,6 +28,7 @@ public sealed partial class QuarterlyReportService(
     ReportStore reports,
     FindingStore findings,
     QuarterReassessor reassessor,
+    ProcessingStateReader processing,
     RuleSetProvider rules,
     StorageInitializer storage,
     IOptions<DeadlineOptions> deadlines,
@@ -46,7 +47,11 @@ public sealed partial class QuarterlyReportService(
         var violationsRead = assessments.ListViolationRowsAsync(quarter, cancellationToken);
         var findingsRead = findings.ListAsync(quarter, cancellationToken);
         var currentRead = reports.GetCurrentAsync(quarter, cancellationToken);
-        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead, currentRead).ConfigureAwait(false);
+        // The quarters the Overview compares with, as their own reports total them (the timer builds older quarters first).
+        var previousRead = LoadAsync(quarter.Previous, cancellationToken);
+        var yearBeforeRead = LoadAsync(QuarterComparison.YearBefore(quarter), cancellationToken);
+        var processingRead = processing.ReadAsync(quarter, cancellationToken);
+        await Task.WhenAll(registryRead, storedRead, violationsRead, findingsRead, currentRead, previousRead, yearBeforeRead, processingRead).ConfigureAwait(false);
         var (registryVersion, licences, _) = await registryRead.ConfigureAwait(false);
         var stored = await storedRead.ConfigureAwait(false);
         var violationRows = await violationsRead.ConfigureAwait(false);
@@ -82,7 +87,11 @@ public sealed partial class QuarterlyReportService(
 
         var tokens = stored.ToDictionary(a => a.Licence.ToUpperInvariant(), a => a.Token, StringComparer.Ordinal);
         var violations = AssessmentStore.Current(violationRows, tokens).ToList();
-        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow());
+        var comparison = new QuarterComparison(
+            QuarterTotals.Of(quarter.Previous, await previousRead.ConfigureAwait(false)),
+            QuarterTotals.Of(QuarterComparison.YearBefore(quarter), await yearBeforeRead.ConfigureAwait(false)));
+        var report = QuarterlyReportBuilder.Build(quarter, licences, registryVersion, stored, violations, found, ruleSet, deadlines.Value.ToDeadline(), time.GetUtcNow(), comparison,
+            await processingRead.ConfigureAwait(false));
         var facts = new ReportFacts(report.Totals.Licences, report.Totals.FeeKzt, report.Totals.Violations, string.Join(",", report.RuleVersions), report.RegistryVersion);
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
             () =>

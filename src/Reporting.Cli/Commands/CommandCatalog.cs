@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return ReportCommands.Build(console);
         yield return ReconcileCommand.Build(console);
         yield return AuditCommand.Build(console);
+        foreach (var command in WorkCommands.Build(console)) yield return command;
         yield return StandInCommand.Build(console);
         yield return StorageCommands.Build(console);
         yield return DemoCommand.Build(console);

@@ -13,6 +13,7 @@ using Reporting.Samples;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Reports;
+using Reporting.Domain.Text;
 using Spectre.Console;
 
 namespace Reporting.Cli.Commands;
@@ -58,13 +59,13 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(CliConsole console, DemoOptions options, string? storageOption, string outputFolder, bool verbose, CancellationToken cancellationToken)
     {
         await using var embedded = await EmbeddedStorage.OpenAsync(storageOption, null, console, cancellationToken).ConfigureAwait(false);
-        await Step(console, $"Generating {options.Licences} miners' reports for {options.From} to {options.To}").ConfigureAwait(false);
+        await Step(console, CliTexts.DemoGenerating.With(("licences", options.Licences), ("from", MessageValue.Month(options.From)), ("to", MessageValue.Month(options.To)))).ConfigureAwait(false);
         var plan = DemoPlan.Create(options);
         var external = ExternalDataPlan.Create(plan, options.Seed);
 
         // The external systems (market operator, AIFC exchanges, pools) served locally from generated data.
         var externalFolder = Path.Combine(outputFolder, "external-data");
-        WriteExternalData(external, externalFolder);
+        external.WriteTo(externalFolder);
         const string apiKey = "demo-stand-in-key";
         await using var standIn = await ExternalStandInServer.StartAsync(new StandInOptions { DataFolder = externalFolder, ApiKey = apiKey }, cancellationToken).ConfigureAwait(false);
 
@@ -80,22 +81,24 @@ internal static class DemoCommand
         settings["Reports:FirstQuarter"] = options.From.Quarter.ToString();
         await using var services = CliServices.Build(settings, verbose);
 
-        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {plan.Registry.Licences.Count} licences, {plan.Uploads.Count} uploads ({plan.Uploads.Count(u => u.Late && u.Story is UploadStory.Late or UploadStory.Fix or UploadStory.Correction)} reports late, {Count(plan, UploadStory.Broken)} broken files, {Count(plan, UploadStory.WrongFigures)} reports corrected later, {Count(plan, UploadStory.Duplicate)} duplicates)")).ConfigureAwait(false);
+        await Say(console, CliTexts.DemoPlan.With(("licences", plan.Registry.Licences.Count), ("uploads", plan.Uploads.Count),
+            ("late", plan.Uploads.Count(u => u.Late && u.Story is UploadStory.Late or UploadStory.Fix or UploadStory.Correction)), ("broken", Count(plan, UploadStory.Broken)),
+            ("corrected", Count(plan, UploadStory.WrongFigures)), ("duplicates", Count(plan, UploadStory.Duplicate)))).ConfigureAwait(false);
 
-        await Step(console, "Importing the registry").ConfigureAwait(false);
+        await Step(console, CliTexts.DemoImporting.With()).ConfigureAwait(false);
         var import = await services.GetRequiredService<RegistryImportService>().ImportAsync(new MemoryStream(RegistryWorkbookWriter.ToBytes(plan.Registry)), cancellationToken).ConfigureAwait(false);
         if (!import.Valid) throw new InvalidOperationException("The generated registry is invalid: " + string.Join("; ", import.Validation.Issues.Select(i => i.Message.ToString())));
-        await console.Out.WriteLineAsync($"  registry {import.Result!.Version}: {plan.Registry.Licences.Count} licences, {plan.Registry.Quotas.Count} monthly quotas, {plan.Registry.Equipment.Count} equipment lines").ConfigureAwait(false);
+        await Say(console, CliTexts.DemoImported.With(("version", import.Result!.Version), ("licences", plan.Registry.Licences.Count), ("quotas", plan.Registry.Quotas.Count),
+            ("equipment", plan.Registry.Equipment.Count))).ConfigureAwait(false);
 
-        await Step(console, $"Uploading {plan.Uploads.Count} workbooks to the uploads container").ConfigureAwait(false);
+        await Step(console, CliTexts.DemoUploading.With(("uploads", plan.Uploads.Count))).ConfigureAwait(false);
         await UploadAsync(console, services.GetRequiredService<StorageClients>(), plan, cancellationToken).ConfigureAwait(false);
 
-        await Step(console, "Ingesting (validation, assessment, feedback)").ConfigureAwait(false);
+        await Step(console, CliTexts.DemoIngesting.With()).ConfigureAwait(false);
         var sweep = await IngestCommand.SweepAsync(services.GetRequiredService<UploadSweeper>(), console, showProgress: true, cancellationToken).ConfigureAwait(false);
         await console.Out.WriteLineAsync("  " + IngestCommand.Summary(sweep, console)).ConfigureAwait(false);
 
-        await Step(console, $"Reconciling against the external systems (stand-in at {standIn.BaseUrl})").ConfigureAwait(false);
+        await Step(console, CliTexts.DemoReconciling.With(("url", standIn.BaseUrl.ToString()))).ConfigureAwait(false);
         var reconciliation = services.GetRequiredService<ReconciliationService>();
         var findings = 0;
         var incomplete = 0;
@@ -106,10 +109,10 @@ internal static class DemoCommand
             if (!result.Complete) incomplete++;
         }
 
-        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {findings} findings over {DemoPlan.Months(options.From, options.To).Count()} months (missing and late reports, and {external.Discrepancies.Count} planted differences against external data){(incomplete > 0 ? $"; {incomplete} months with a source unavailable" : "")}")).ConfigureAwait(false);
+        await Say(console, CliTexts.DemoReconciled.With(("findings", findings), ("months", DemoPlan.Months(options.From, options.To).Count()), ("planted", external.Discrepancies.Count),
+            ("incomplete", incomplete))).ConfigureAwait(false);
 
-        await Step(console, "Building the consolidated quarterly reports").ConfigureAwait(false);
+        await Step(console, CliTexts.DemoBuilding.With()).ConfigureAwait(false);
         var store = services.GetRequiredService<ReportStore>();
         var results = new List<QuarterlyReportResult>();
         for (var quarter = options.From.Quarter; quarter <= options.To.Quarter; quarter = quarter.Next)
@@ -122,20 +125,11 @@ internal static class DemoCommand
         await PrintSummaryAsync(console, results, outputFolder).ConfigureAwait(false);
         if (sweep.HasFailures)
         {
-            await console.Error.WriteLineAsync("Some uploads failed with transient storage faults; run 'reporting ingest' again.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(console[CliTexts.DemoIngestFailed]).ConfigureAwait(false);
             return ReportingCommandLine.Findings;
         }
 
         return ReportingCommandLine.Success;
-    }
-
-    private static void WriteExternalData(ExternalDataPlan data, string folder)
-    {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
-        foreach (var (month, purchases) in data.Purchases) StandInData.WritePurchases(folder, month.ToString(), purchases);
-        foreach (var ((licence, month), trades) in data.Trades) StandInData.WriteTrades(folder, licence, month.ToString(), trades);
-        foreach (var ((licence, month), payouts) in data.Distributions) StandInData.WriteDistributions(folder, licence, month.ToString(), payouts);
     }
 
     private static int Count(DemoPlan plan, UploadStory story) => plan.Uploads.Count(u => u.Story == story);
@@ -172,28 +166,40 @@ internal static class DemoCommand
 
     private static async Task PrintSummaryAsync(CliConsole console, IReadOnlyList<QuarterlyReportResult> results, string folder)
     {
-        var c = CultureInfo.InvariantCulture;
+        // A table: the headers and figures in the reader's language and number forms, padded to columns.
+        var words = console.Words;
+        (TextKey Header, int Width)[] columns =
+        [
+            (CliTexts.DemoColumnQuarter, -18), (CliTexts.DemoColumnLicences, 9), (CliTexts.DemoColumnKwh, 19), (CliTexts.DemoColumnFee, 22),
+            (CliTexts.DemoColumnViolations, 10), (CliTexts.DemoColumnMissing, 10), (CliTexts.DemoColumnLate, 10), (CliTexts.DemoColumnFindings, 10),
+        ];
+        string Line(IEnumerable<string> cells, string last) =>
+            string.Join(" ", cells.Zip(columns, (text, column) => column.Width < 0 ? text.PadRight(-column.Width) : text.PadLeft(column.Width))) + "  " + last;
+
         await console.Out.WriteLineAsync().ConfigureAwait(false);
-        await console.Out.WriteLineAsync(string.Create(c, $"{"Quarter",-8} {"Licences",8} {"kWh",18} {"Fee KZT",20} {"Violations",10} {"Missing",8} {"Late",6} {"Findings",8}  Report")).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(Line(columns.Select(c => words[c.Header]), words[CliTexts.DemoColumnReport])).ConfigureAwait(false);
         foreach (var r in results)
         {
             var t = r.Report.Totals;
-            var path = Path.Combine(folder, $"consolidated-{r.Report.Quarter}.xlsx");
-            await console.Out.WriteLineAsync(string.Create(c,
-                $"{r.Report.Quarter,-8} {t.Licences,8} {t.KwhTotal,18:#,##0} {t.FeeKzt,20:#,##0.00} {t.Violations,10} {r.Report.Missing.Count,8} {t.LateReports,6} {t.Findings,8}  {path}")).ConfigureAwait(false);
+            string[] cells =
+            [
+                words.Value(MessageValue.Quarter(r.Report.Quarter)), words.Value(MessageValue.Integer(t.Licences)), words.Value(MessageValue.Kwh(decimal.Round(t.KwhTotal))),
+                words.Value(MessageValue.Money(t.FeeKzt)), words.Value(MessageValue.Integer(t.Violations)), words.Value(MessageValue.Integer(r.Report.Missing.Count)),
+                words.Value(MessageValue.Integer(t.LateReports)), words.Value(MessageValue.Integer(t.Findings)),
+            ];
+            await console.Out.WriteLineAsync(Line(cells, Path.Combine(folder, $"consolidated-{r.Report.Quarter}.xlsx"))).ConfigureAwait(false);
         }
 
         foreach (var year in results.GroupBy(r => r.Report.Quarter.Year))
         {
             var kwh = year.Sum(r => r.Report.Totals.KwhTotal);
             var fee = year.Sum(r => r.Report.Totals.FeeKzt);
-            await console.Out.WriteLineAsync(string.Create(c,
-                $"{year.Key}: {kwh:#,##0} kWh, fees {fee:#,##0.00} KZT (about {fee / UsdRate(year.Key) / 1_000_000m:0.0} million USD at {UsdRate(year.Key)} KZT/USD)")).ConfigureAwait(false);
+            await Say(console, CliTexts.DemoYear.With(("year", year.Key.ToString(CultureInfo.InvariantCulture)), ("kwh", MessageValue.Kwh(decimal.Round(kwh))), ("fee", MessageValue.Money(fee)),
+                ("usd", MessageValue.Number(decimal.Round(fee / UsdRate(year.Key) / 1_000_000m, 1))), ("rate", MessageValue.Number(UsdRate(year.Key)))), indent: false).ConfigureAwait(false);
         }
 
-        if (results.Any(r => r.Report.Quarter.Year == 2022))
-            await console.Out.WriteLineAsync("For comparison, the source article: about 3 billion kWh consumed in 2022 at 1 KZT/kWh, about 7 million USD of fees.").ConfigureAwait(false);
-        await console.Out.WriteLineAsync($"Reports, CSVs and version history are in the reports container; copies in {Path.GetFullPath(folder)}.").ConfigureAwait(false);
+        if (results.Any(r => r.Report.Quarter.Year == 2022)) await console.Out.WriteLineAsync(words[CliTexts.DemoArticle]).ConfigureAwait(false);
+        await Say(console, CliTexts.DemoWhere.With(("folder", Path.GetFullPath(folder))), indent: false).ConfigureAwait(false);
     }
 
     /// <summary>Approximate average KZT per USD, for orientation only (2022: about 460, as the source article uses).</summary>
@@ -205,5 +211,7 @@ internal static class DemoCommand
         _ => 510m,
     };
 
-    private static Task Step(CliConsole console, string text) => console.Out.WriteLineAsync($"==> {text}");
+    private static Task Step(CliConsole console, Message text) => console.Out.WriteLineAsync("==> " + console.Say(text));
+
+    private static Task Say(CliConsole console, Message text, bool indent = true) => console.Out.WriteLineAsync((indent ? "  " : "") + console.Say(text));
 }

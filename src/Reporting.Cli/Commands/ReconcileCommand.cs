@@ -48,9 +48,9 @@ internal static class ReconcileCommand
             subject = f.Subject,
             message = words.Render(f.Message),
             figures = f.Figures.ToDictionary(x => x.Name, x => x.Value),
-            source = ReconciliationService.SourceName(f.Source),
+            source = f.Source.Code(),
         }),
-        sources = result.Sources.ToDictionary(s => s.Key, s => new { state = s.Value.State, detail = s.Value.Detail }),
+        sources = result.Sources.ToDictionary(s => s.Key.Code(), s => new { state = s.Value.State.Code(), detail = s.Value.Detail is null ? null : words.Render(s.Value.Detail) }),
         added = result.Added,
         resolved = result.Removed,
     };
@@ -64,8 +64,12 @@ internal static class ReconcileCommand
         }
 
         await console.Out.WriteLineAsync(console.Say(CliTexts.ReconcileSummary.With(("month", MessageValue.Month(result.Month)), ("findings", result.Findings.Count),
-            ("added", result.Added), ("resolved", result.Removed), ("sources", MessageValue.Texts(result.Sources.Select(s => $"{s.Key} {s.Value.State}")))))).ConfigureAwait(false);
-        foreach (var (name, status) in result.Sources.Where(s => s.Value.Detail is not null))
-            await console.Out.WriteLineAsync(console.Say(CliTexts.ReconcileSource.With(("source", name), ("state", status.State), ("detail", status.Detail)))).ConfigureAwait(false);
+            ("added", result.Added), ("resolved", result.Removed), ("sources", MessageValue.List(result.Sources.Select(s => MessageValue.Nested(CliTexts.ReconcileSourceState.With(("source", Terms.Term(s.Key)), ("state", Terms.Term(s.Value.State))))))))))
+            .ConfigureAwait(false);
+        foreach (var (source, status) in result.Sources.Where(s => s.Value.Detail is not null))
+        {
+            await console.Out.WriteLineAsync(console.Say(CliTexts.ReconcileSource.With(("source", Terms.Term(source)), ("state", Terms.Term(status.State)),
+                ("detail", MessageValue.Nested(status.Detail!))))).ConfigureAwait(false);
+        }
     }
 }

@@ -3,19 +3,20 @@ using Cronos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reporting.Application.Ingestion;
-using Reporting.Application.Reconciliation;
-using Reporting.Application.Reports;
 using Reporting.Application.Schedules;
+using Reporting.Application.Work;
+using Reporting.Domain;
+using Reporting.Domain.Text;
 using Reporting.Storage;
 using Reporting.Web.Hosting;
 
 namespace Reporting.Cli.Commands;
 
 /// <summary>
-/// `reporting serve`: the local stand-in for the Functions host. Sweeps the uploads every few seconds (Event
-/// Grid cannot fire locally), runs the timers on their cron schedules and serves the miners' portal on 127.0.0.1
-/// (PortalServer), against the given storage or an embedded Azurite, until Ctrl+C.
+/// `reporting serve`: the local stand-in for the Functions host. Runs the sweep timer every few seconds (Event Grid
+/// cannot fire locally) and the other timers on their cron schedules, and runs the queues' units of work with the
+/// host's semantics (the same handlers as the Functions app), against the given storage or an embedded Azurite, until Ctrl+C;
+/// and serves the miners' portal on 127.0.0.1 (PortalServer).
 /// </summary>
 internal static class ServeCommand
 {
@@ -50,7 +51,8 @@ internal static class ServeCommand
                 await using var services = CliServices.Build(settings, parse.GetValue(verbose));
                 await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(stop.Token).ConfigureAwait(false);
                 var clients = services.GetRequiredService<StorageClients>();
-                if (embedded.IsEmbedded) await console.Out.WriteLineAsync($"Storage connection string (drop workbooks into '{clients.Layout.UploadsContainer}/LICENCE/'):\n{embedded.ConnectionString}").ConfigureAwait(false);
+                if (embedded.IsEmbedded)
+                    await console.Out.WriteLineAsync(console.Say(CliTexts.ServeStorage.With(("container", clients.Layout.UploadsContainer), ("connection", embedded.ConnectionString)))).ConfigureAwait(false);
                 // The miners' portal beside the loop: loopback only, development sign-in, uploads processed on receipt.
                 await using var portal = await PortalServer.StartAsync(new PortalServerOptions
                 {
@@ -58,7 +60,7 @@ internal static class ServeCommand
                     Settings = settings,
                     ConfigureLogging = logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
                 }, stop.Token).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"Portal: {portal.BaseUrl} (development sign-in, this machine only)").ConfigureAwait(false);
+                await console.Out.WriteLineAsync(console.Say(CliTexts.ServePortal.With(("url", portal.BaseUrl.ToString())))).ConfigureAwait(false);
                 return await LoopAsync(console, services, TimeSpan.FromSeconds(seconds), parse.GetValue(reportsNow), stop.Token).ConfigureAwait(false);
             }
             finally
@@ -69,47 +71,39 @@ internal static class ServeCommand
         return command;
     }
 
+    /// <summary>
+    /// The local host's loop: the sweep timer every <paramref name="interval"/> (Event Grid cannot fire locally), the other
+    /// timers on their schedules, and the queues run as the Functions host runs them, until <paramref name="stop"/>.
+    /// </summary>
     public static async Task<int> LoopAsync(CliConsole console, IServiceProvider services, TimeSpan interval, bool reportsNow, CancellationToken stop)
     {
         var time = services.GetRequiredService<TimeProvider>();
         var schedules = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
-        var reportsCron = ScheduleOptions.Parse(schedules.QuarterlyReports);
-        var reconcileCron = ScheduleOptions.Parse(schedules.Reconciliation);
-        var nextReports = reportsNow ? time.GetUtcNow() : Next(reportsCron, time.GetUtcNow());
-        var nextReconcile = Next(reconcileCron, time.GetUtcNow());
-        await console.Out.WriteLineAsync($"Serving: sweeping every {interval.TotalSeconds:0.#} s; quarterly reports at '{schedules.QuarterlyReports}' (next {nextReports:u}); reconciliation at '{schedules.Reconciliation}' (next {nextReconcile:u}). Ctrl+C stops.").ConfigureAwait(false);
-        var sweeper = services.GetRequiredService<UploadSweeper>();
-        var scheduler = services.GetRequiredService<QuarterlyReportScheduler>();
+        var timers = new[] { WorkQueue.Reconcile, WorkQueue.Report, WorkQueue.Audit }
+            .ToDictionary(kind => kind, kind => (Cron: ScheduleOptions.Parse(schedules.Of(kind)), Next: Next(ScheduleOptions.Parse(schedules.Of(kind)), time.GetUtcNow())));
+        if (reportsNow) timers[WorkQueue.Report] = (timers[WorkQueue.Report].Cron, time.GetUtcNow());
+        var described = timers.Select(t => console.Say(CliTexts.ServeTimer.With(("name", t.Key.Code()), ("schedule", schedules.Of(t.Key)), ("next", MessageValue.Instant(t.Value.Next)))));
+        await console.Out.WriteLineAsync(console.Say(CliTexts.ServeStarted.With(("interval", MessageValue.Number((decimal)interval.TotalSeconds)), ("timers", MessageValue.Texts(described))))).ConfigureAwait(false);
+
+        var scheduler = services.GetRequiredService<WorkScheduler>();
+        var host = services.GetRequiredService<LocalQueueHost>();
         while (!stop.IsCancellationRequested)
         {
-            // Each step on its own: a failure is printed and the loop goes on (a scheduled step waits for its next time).
-            var stopped = !await StepAsync("sweep", async () =>
+            // Each step on its own: a failure is printed and the loop goes on (a timer waits for its next time).
+            var stopped = !await StepAsync("sweep", () => TickAsync(WorkQueue.Sweep)).ConfigureAwait(false);
+            foreach (var kind in timers.Keys.ToArray())
             {
-                var result = await sweeper.SweepAsync(null, stop).ConfigureAwait(false);
-                foreach (var outcome in result.Outcomes) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {IngestCommand.Line(outcome, console)}").ConfigureAwait(false);
-            }).ConfigureAwait(false);
-
-            if (!stopped && time.GetUtcNow() >= nextReconcile)
-            {
-                stopped = !await StepAsync("reconciliation", async () =>
-                {
-                    var (_, months) = await services.GetRequiredService<ReconciliationScheduler>().RunAsync(stop).ConfigureAwait(false);
-                    foreach (var month in months)
-                        await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} reconciled {month.Month}: {month.Findings.Count} findings; {string.Join(", ", month.Sources.Select(s => $"{s.Key} {s.Value.State}"))}").ConfigureAwait(false);
-                }).ConfigureAwait(false);
-                nextReconcile = Next(reconcileCron, time.GetUtcNow());
+                if (stopped || time.GetUtcNow() < timers[kind].Next) continue;
+                stopped = !await StepAsync(kind.Code(), () => TickAsync(kind)).ConfigureAwait(false);
+                timers[kind] = (timers[kind].Cron, Next(timers[kind].Cron, time.GetUtcNow()));
             }
 
-            if (!stopped && time.GetUtcNow() >= nextReports)
+            // The queues until nothing is visible (a failed unit's message comes back after its retry delay, on a later round).
+            for (var round = 0; !stopped && round < MaxRoundsPerTick; round++)
             {
-                stopped = !await StepAsync("quarterly reports", async () =>
-                {
-                    foreach (var report in await scheduler.RunAsync(stop).ConfigureAwait(false))
-                    {
-                        if (report.Created) await console.Out.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {ReportCommands.Describe(report, console)}").ConfigureAwait(false);
-                    }
-                }).ConfigureAwait(false);
-                nextReports = Next(reportsCron, time.GetUtcNow());
+                var ran = 0;
+                stopped = !await StepAsync("work", async () => ran = await RunVisibleAsync().ConfigureAwait(false)).ConfigureAwait(false);
+                if (ran == 0) break;
             }
 
             if (stopped) break;
@@ -122,6 +116,34 @@ internal static class ServeCommand
                 break;
             }
         }
+
+        async Task TickAsync(WorkQueue kind)
+        {
+            var units = await scheduler.TickAsync(kind, stop).ConfigureAwait(false);
+            if (units.Count > 0 && kind != WorkQueue.Sweep)
+                await console.Out.WriteLineAsync(console.Say(CliTexts.ServeEnqueued.With(("time", Clock()), ("timer", kind.Code()), ("units", units.Count)))).ConfigureAwait(false);
+        }
+
+        async Task<int> RunVisibleAsync()
+        {
+            var runs = await host.RunVisibleAsync(stop).ConfigureAwait(false);
+            foreach (var run in runs)
+            {
+                foreach (var outcome in run.Done?.Uploads ?? [])
+                    await console.Out.WriteLineAsync(console.Say(CliTexts.ServeUpload.With(("time", Clock()), ("line", IngestCommand.Line(outcome, console))))).ConfigureAwait(false);
+                // A sweep unit speaks through its uploads' lines; the others say what they did.
+                Message? line = run.Done is { } done
+                    ? run.Queue == WorkQueue.Sweep ? null : CliTexts.ServeUnitDone.With(("time", Clock()), ("queue", run.Queue.Code()), ("target", run.Target), ("detail", MessageValue.Nested(done.Summary)))
+                    : run.Poisoned
+                        ? CliTexts.ServeUnitPoisoned.With(("time", Clock()), ("queue", run.Queue.Code()), ("target", run.Target), ("error", run.Error))
+                        : CliTexts.ServeUnitFailed.With(("time", Clock()), ("queue", run.Queue.Code()), ("target", run.Target), ("error", run.Error), ("delivery", run.Delivery));
+                if (line is not null) await (run.Done is null ? console.Error : console.Out).WriteLineAsync(console.Say(line)).ConfigureAwait(false);
+            }
+
+            return runs.Count;
+        }
+
+        string Clock() => time.GetUtcNow().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         // False when Ctrl+C stopped the step.
         async Task<bool> StepAsync(string name, Func<Task> step)
@@ -137,19 +159,22 @@ internal static class ServeCommand
             }
             catch (Exception e) when (TransientFaults.IsTransient(e))
             {
-                await console.Error.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {name}: storage unavailable ({e.Message}); trying again later").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(console.Say(CliTexts.ServeStepUnavailable.With(("time", Clock()), ("step", name), ("error", e.Message)))).ConfigureAwait(false);
                 return true;
             }
             catch (Exception e)
             {
-                await console.Error.WriteLineAsync($"{time.GetUtcNow():HH:mm:ss} {name} failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(console.Say(CliTexts.ServeStepFailed.With(("time", Clock()), ("step", name), ("type", e.GetType().Name), ("error", e.Message)))).ConfigureAwait(false);
                 return true;
             }
         }
 
-        await console.Out.WriteLineAsync("Stopped.").ConfigureAwait(false);
+        await console.Out.WriteLineAsync(console.Say(CliTexts.ServeStopped.With())).ConfigureAwait(false);
         return ReportingCommandLine.Success;
     }
+
+    /// <summary>Bounds one tick's queue rounds, so the sweep timer keeps its pace while a long backlog drains.</summary>
+    private const int MaxRoundsPerTick = 50;
 
     private static DateTimeOffset Next(CronExpression cron, DateTimeOffset after) =>
         cron.GetNextOccurrence(after, TimeZoneInfo.Utc) ?? DateTimeOffset.MaxValue;

@@ -46,7 +46,8 @@ internal static class StandInCommand
                     Port = parse.GetValue(port),
                     Fault = plan,
                 }, stop.Token).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"Serving {Path.GetFullPath(folder)} at {server.BaseUrl} (fault: {parse.GetValue(fault) ?? "none"}). Configure the pipeline with:").ConfigureAwait(false);
+                await console.Out.WriteLineAsync(console.Say(CliTexts.StandInServing.With(("folder", Path.GetFullPath(folder)), ("url", server.BaseUrl.ToString()),
+                    ("fault", parse.GetValue(fault) ?? console[CliTexts.None])))).ConfigureAwait(false);
                 foreach (var source in new[] { "MarketOperator", "Exchange", "Pools" })
                 {
                     await console.Out.WriteLineAsync($"  export ExternalSources__{source}__BaseUrl={server.BaseUrl}").ConfigureAwait(false);
@@ -61,7 +62,7 @@ internal static class StandInCommand
                 {
                 }
 
-                await console.Out.WriteLineAsync($"Stopped after {server.Requests.Total} requests.").ConfigureAwait(false);
+                await console.Out.WriteLineAsync(console.Say(CliTexts.StandInStopped.With(("requests", server.Requests.Total)))).ConfigureAwait(false);
                 return ReportingCommandLine.Success;
             }
             finally

@@ -97,4 +97,10 @@ public sealed record QuarterlyReport(
 {
     /// <summary>The rules in force for the quarter that are not confirmed: the figures resting on them are flagged.</summary>
     public IReadOnlyList<Rules.RuleNote> NotConfirmedRules { get; init; } = [];
+
+    /// <summary>The earlier quarters' figures the report shows beside its own (none when there are none).</summary>
+    public QuarterComparison Comparison { get; init; } = QuarterComparison.None;
+
+    /// <summary>The reconciliation coverage of its months and the units of work that failed for good.</summary>
+    public ProcessingState Processing { get; init; } = ProcessingState.None;
 }

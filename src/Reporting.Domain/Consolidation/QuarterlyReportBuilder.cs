@@ -26,8 +26,13 @@ public static class QuarterlyReportBuilder
         IEnumerable<Finding> findings,
         RuleSet rules,
         ReportDeadline deadline,
-        DateTimeOffset generatedAt)
+        DateTimeOffset generatedAt,
+        QuarterComparison? comparison = null,
+        ProcessingState? processing = null)
     {
+        comparison ??= QuarterComparison.None;
+        processing ??= ProcessingState.None;
+        comparison.CheckFor(quarter);
         var byLicence = assessments.ToDictionary(a => a.Licence.ToUpperInvariant(), StringComparer.Ordinal);
         var registered = licences.ToDictionary(l => l.Number.ToUpperInvariant(), StringComparer.Ordinal);
         var violationList = violations.OrderBy(v => v.Licence, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Period, StringComparer.Ordinal)
@@ -118,11 +123,13 @@ public static class QuarterlyReportBuilder
         var ruleVersions = byLicence.Values.Select(a => a.RuleVersion).Append(rules.Version).Distinct().Order(StringComparer.Ordinal).ToArray();
         var declaration = rules.FeeDeclarationDue.At(quarter.Start).Value?.For(quarter);
         var payment = rules.FeePaymentDue.At(quarter.Start).Value?.For(quarter);
-        var fingerprint = Fingerprint(quarter, ruleVersions, registryVersion, declaration, payment, deadline, summary, violationList, findingList, missing, late, inputs);
+        var fingerprint = Fingerprint(quarter, ruleVersions, registryVersion, declaration, payment, deadline, summary, violationList, findingList, missing, late, inputs, comparison, processing);
         return new QuarterlyReport(quarter, generatedAt, ruleVersions, registryVersion, declaration, payment, deadline,
             summary, totals, violationList, findingList, missing, late, inputs, fingerprint)
         {
             NotConfirmedRules = rules.NotConfirmedIn(quarter),
+            Comparison = comparison,
+            Processing = processing,
         };
     }
 
@@ -140,7 +147,8 @@ public static class QuarterlyReportBuilder
     }
 
     private static string Fingerprint(Quarter quarter, IReadOnlyList<string> ruleVersions, string registryVersion, DateOnly? declaration, DateOnly? payment,
-        ReportDeadline deadline, List<SummaryRow> summary, IReadOnlyList<Violation> violations, IReadOnlyList<Finding> findings, List<MissingReport> missing, List<LateReport> late, List<ReportInput> inputs)
+        ReportDeadline deadline, List<SummaryRow> summary, IReadOnlyList<Violation> violations, IReadOnlyList<Finding> findings, List<MissingReport> missing, List<LateReport> late, List<ReportInput> inputs,
+        QuarterComparison comparison, ProcessingState processing)
     {
         var c = CultureInfo.InvariantCulture;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -191,6 +199,18 @@ public static class QuarterlyReportBuilder
             Flush(32 * 1024);
         }
 
+        // The compared quarters' figures are shown in the workbook, so they are content; a report without any keeps
+        // the fingerprint it had before comparisons existed (no new version for an unchanged quarter).
+        if (!comparison.IsEmpty)
+        {
+            foreach (var totals in new[] { comparison.PreviousQuarter, comparison.SameQuarterLastYear })
+                text.Append(c, $"C|{totals?.Quarter}|{totals?.FeeKzt}|{totals?.KwhTotal}|{totals?.FeeRateUnverified}\n");
+        }
+
+        // The states are content, their wording (an error's text, which varies from run to run) is not: a source down for a
+        // week makes one new version when it goes down and one when it is back, not one a day.
+        foreach (var coverage in processing.Coverage) text.Append(c, $"R|{coverage.Month}|{coverage.Source.Code()}|{coverage.State.Code()}\n");
+        foreach (var failed in processing.Failed) text.Append(c, $"W|{Text.MessageJson.Serialize(failed.Unit)}\n");
         Flush();
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

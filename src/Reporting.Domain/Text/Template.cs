@@ -5,7 +5,7 @@ namespace Reporting.Domain.Text;
 /// <summary>
 /// A message template of the catalogue: text with named placeholders, <c>{field}</c>, and a plural choice for
 /// counts, <c>{count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}}</c> (ICU MessageFormat's
-/// plural syntax; <c>#</c> is the number). <c>{{</c> and <c>}}</c> are literal braces. Written here because no
+/// plural syntax; <c>#</c> is the number; an exact branch such as <c>=0 {…}</c> wins over the categories). <c>{{</c> and <c>}}</c> are literal braces. Written here because no
 /// MessageFormat library is served on our feed (ICU4N is an alpha); this subset is all the catalogue uses.
 /// </summary>
 public sealed class Template
@@ -75,8 +75,10 @@ public sealed class Template
                     break;
                 case Plural plural:
                     var count = values(plural.Name) ?? throw new KeyNotFoundException($"The message has no value '{plural.Name}'.");
-                    var category = PluralRules.Category(language, count.AsDecimal());
-                    var branch = plural.Branches.GetValueOrDefault(category) ?? plural.Branches["other"];
+                    // An exact value ("=0") before the language's category, as ICU MessageFormat does.
+                    var number = count.AsDecimal();
+                    var branch = plural.Branches.GetValueOrDefault("=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        ?? plural.Branches.GetValueOrDefault(PluralRules.Category(language, number)) ?? plural.Branches["other"];
                     Render(branch, builder, values, format, language, format(count));
                     break;
             }

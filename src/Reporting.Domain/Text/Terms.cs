@@ -17,7 +17,7 @@ public static class Terms
     public static IReadOnlyList<Type> Enums { get; } =
     [
         typeof(ReportKind), typeof(EnergySource), typeof(LicenceStatus), typeof(LicenceSubtype), typeof(Zone), typeof(SubmissionStatus),
-        typeof(FeeStatus), typeof(QuotaStatus), typeof(SaleStatus), typeof(Consolidation.LicenceQuarterStatus), typeof(Rules.RuleStatus), typeof(FindingSource), typeof(FindingKind), typeof(Severity), typeof(Language), typeof(UserRole),
+        typeof(FeeStatus), typeof(QuotaStatus), typeof(SaleStatus), typeof(Consolidation.LicenceQuarterStatus), typeof(Rules.RuleStatus), typeof(FindingSource), typeof(SourceState), typeof(FindingKind), typeof(Severity), typeof(Language), typeof(UserRole),
     ];
 
     public static TextKey Of<T>(T value) where T : struct, Enum => new(KeyOf(typeof(T), value.Code()));

@@ -11,19 +11,24 @@ using Reporting.Domain.Text;
 namespace Reporting.Excel.Consolidation;
 
 /// <summary>
-/// The consolidated quarterly workbook (sheets Summary, Violations, Reconciliation, Missing, Late, About) and the Summary
-/// as CSV, worded in one language (Reports:Language). Numbers are numbers with formats, dates are dates, column widths
-/// are set explicitly, headers are frozen and filtered, and text from outside never becomes a formula. Written with the
-/// streaming <see cref="XlsxWriter"/>: a quarter of thousands of licences (and their tens of thousands of input uploads
-/// in the audit trail) is written in a fraction of a second and without holding a workbook model.
+/// The consolidated quarterly workbook (sheets Overview, Summary, Violations, Reconciliation, Missing, Late, About) and the
+/// Summary as CSV, worded in one language (Reports:Language). Numbers are numbers with formats, dates are dates, column
+/// widths are set explicitly, headers are frozen and filtered, and text from outside never becomes a formula. Every sheet
+/// prints landscape, one page wide, its header row repeated and a footer naming the quarter, when the report was
+/// generated, its fingerprint and the page. Written with the streaming <see cref="XlsxWriter"/>: a quarter of thousands
+/// of licences (and their tens of thousands of input uploads in the audit trail) is written in a fraction of a second and
+/// without holding a workbook model.
 /// </summary>
 public static class QuarterlyReportWriter
 {
-    private const string Kwh = "#,##0.000";
-    private const string Money = "#,##0.00";
-    private const string Share = "0.00%";
-    private const string DateFormat = "yyyy-mm-dd";
-    private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+    internal const string Kwh = "#,##0.000";
+    internal const string Money = "#,##0.00";
+    internal const string Share = "0.00%";
+    internal const string DateFormat = "yyyy-mm-dd";
+    internal const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+
+    /// <summary>Header rows hold two lines of wrapped text (points).</summary>
+    internal const double HeaderHeight = 30;
 
     /// <summary>The Summary's columns: the header (worded per language) and its width.</summary>
     private static (Func<Words, string> Header, double Width)[] SummaryColumns { get; } =
@@ -58,16 +63,28 @@ public static class QuarterlyReportWriter
             Author = words[ReportTexts.Author],
         }))
         {
-            var cells = new Cells(writer);
-            WriteSummary(writer, cells, report, words);
-            WriteViolations(writer, cells, report, words);
-            WriteFindings(writer, cells, report, words);
-            WriteMissing(writer, cells, report, words);
-            WriteLate(writer, cells, report, words);
-            WriteAbout(writer, cells, report, words);
+            var cells = new ReportCells(writer);
+            var print = Print(report, words);
+            OverviewSheetWriter.Write(writer, cells, report, words, print);
+            WriteSummary(writer, cells, report, words, print);
+            WriteViolations(writer, cells, report, words, print);
+            WriteFindings(writer, cells, report, words, print);
+            WriteMissing(writer, cells, report, words, print);
+            WriteLate(writer, cells, report, words, print);
+            WriteAbout(writer, cells, report, words, print);
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>Landscape, one page wide, the header row on every page, and the footer: quarter, generation time and fingerprint on the left, sheet and page on the right.</summary>
+    private static XlsxPrintSetup Print(QuarterlyReport report, Words words)
+    {
+        var left = words.Render(OverviewTexts.PrintFooter.With(("quarter", MessageValue.Quarter(report.Quarter)), ("generated", MessageValue.Instant(report.GeneratedAt)),
+            ("fingerprint", report.Fingerprint[..Math.Min(16, report.Fingerprint.Length)])));
+        // The page numbers are Excel's codes, given as the template's values (its words hold no "&" to escape).
+        var page = words.Render(OverviewTexts.PrintPage.With(("page", "&P"), ("pages", "&N")));
+        return new XlsxPrintSetup(Landscape: true, FitToPageWidth: true, RepeatRowFrom: 1, FooterCodes: XlsxPrintSetup.Footer(left, null, "&A · " + page));
     }
 
     private static string? Word<T>(Words words, T? value) where T : struct, Enum => value is { } v ? words[Terms.Of(v)] : null;
@@ -75,9 +92,9 @@ public static class QuarterlyReportWriter
     private static string FeeBasis(Words words, SummaryRow r) =>
         r.FeeBasis.Count == 0 ? words[ReportTexts.NoConsumptionReport] : FeeTexts.Render(words, r.FeeBasis);
 
-    private static void WriteSummary(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
+    private static void WriteSummary(XlsxWriter writer, ReportCells cells, QuarterlyReport report, Words words, XlsxPrintSetup print)
     {
-        var sheet = Table(writer, cells, words[ReportTexts.SheetSummary], SummaryColumns.Select(c => (c.Header(words), c.Width)).ToArray());
+        var sheet = Table(writer, cells, words[ReportTexts.SheetSummary], SummaryColumns.Select(c => (c.Header(words), c.Width)).ToArray(), print);
         var row = new XlsxCell[SummaryColumns.Length];
         var noReports = words[ReportTexts.NoReports];
         foreach (var r in report.Summary)
@@ -131,7 +148,7 @@ public static class QuarterlyReportWriter
         sheet.WriteRow(row);
     }
 
-    private static void WriteViolations(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
+    private static void WriteViolations(XlsxWriter writer, ReportCells cells, QuarterlyReport report, Words words, XlsxPrintSetup print)
     {
         (string, double)[] columns =
         [
@@ -139,7 +156,7 @@ public static class QuarterlyReportWriter
             (words[ReportTexts.Subject], 18), (words[ReportTexts.Figures], 60), (words[ReportTexts.Message], 100), (words[ReportTexts.Rule], 28),
             (words[ReportTexts.SourceUpload], 40),
         ];
-        var sheet = Table(writer, cells, words[ReportTexts.SheetViolations], columns);
+        var sheet = Table(writer, cells, words[ReportTexts.SheetViolations], columns, print);
         foreach (var v in report.Violations)
         {
             sheet.WriteRow(
@@ -148,14 +165,14 @@ public static class QuarterlyReportWriter
         }
     }
 
-    private static void WriteFindings(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
+    private static void WriteFindings(XlsxWriter writer, ReportCells cells, QuarterlyReport report, Words words, XlsxPrintSetup print)
     {
         (string, double)[] columns =
         [
             (words[ReportTexts.Licence], 14), (words[ReportTexts.Month], 10), (words[ReportTexts.Report], 14), (words[ReportTexts.Code], 24),
             (words[ReportTexts.Subject], 26), (words[ReportTexts.Figures], 64), (words[ReportTexts.Message], 100), (words[ReportTexts.IndependentSource], 22),
         ];
-        var sheet = Table(writer, cells, words[ReportTexts.SheetFindings], columns);
+        var sheet = Table(writer, cells, words[ReportTexts.SheetFindings], columns, print);
         foreach (var f in report.Findings)
         {
             sheet.WriteRow(
@@ -165,22 +182,22 @@ public static class QuarterlyReportWriter
         }
     }
 
-    private static void WriteMissing(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
+    private static void WriteMissing(XlsxWriter writer, ReportCells cells, QuarterlyReport report, Words words, XlsxPrintSetup print)
     {
         (string, double)[] columns = [(words[ReportTexts.Licence], 14), (words[ReportTexts.Company], 34), (words[ReportTexts.Month], 10), (words[ReportTexts.Report], 14), (words[ReportTexts.Due], 20)];
-        var sheet = Table(writer, cells, words[ReportTexts.SheetMissing], columns);
+        var sheet = Table(writer, cells, words[ReportTexts.SheetMissing], columns, print);
         foreach (var m in report.Missing)
             sheet.WriteRow(cells.Text(m.Licence), cells.Text(m.Company), cells.Text(m.Month.ToString()), cells.Text(words[Terms.Of(m.Kind)]), cells.Instant(m.DueAt));
     }
 
-    private static void WriteLate(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
+    private static void WriteLate(XlsxWriter writer, ReportCells cells, QuarterlyReport report, Words words, XlsxPrintSetup print)
     {
         (string, double)[] columns =
         [
             (words[ReportTexts.Licence], 14), (words[ReportTexts.Company], 34), (words[ReportTexts.Month], 10), (words[ReportTexts.Report], 14),
             (words[ReportTexts.Due], 20), (words[ReportTexts.Received], 22), (words[ReportTexts.DaysLate], 10), (words[ReportTexts.Upload], 40),
         ];
-        var sheet = Table(writer, cells, words[ReportTexts.SheetLate], columns);
+        var sheet = Table(writer, cells, words[ReportTexts.SheetLate], columns, print);
         foreach (var l in report.Late)
         {
             sheet.WriteRow(cells.Text(l.Licence), cells.Text(l.Company), cells.Text(l.Month.ToString()), cells.Text(words[Terms.Of(l.Kind)]),
@@ -188,9 +205,8 @@ public static class QuarterlyReportWriter
         }
     }
 
-    private static void WriteAbout(XlsxWriter writer, Cells cells, QuarterlyReport report, Words words)
+    private static void WriteAbout(XlsxWriter writer, ReportCells cells, QuarterlyReport report, Words words, XlsxPrintSetup print)
     {
-        var sheet = writer.AddSheet(words[ReportTexts.SheetAbout], new XlsxSheetOptions(ColumnWidths: [38, 44, 12, 34, 44, 66, 22]));
         var t = report.Totals;
         (TextKey Label, object? Value)[] facts =
         [
@@ -219,6 +235,14 @@ public static class QuarterlyReportWriter
                 : words.Render(ReportTexts.AboutNotConfirmedList.With(("rules",
                     MessageValue.Texts(report.NotConfirmedRules.Select(n => $"{n.Reference} ({words[Terms.Of(n.Status)]})"))))))
         ];
+        // The facts; the reconciliation coverage and the failed units (when there are any); then the inputs' title and
+        // their header row: the one repeated on printed pages.
+        var coverage = report.Processing.Coverage;
+        var failed = report.Processing.Failed;
+        var processingRows = (coverage.Count > 0 ? coverage.Count + 3 : 0) + (failed.Count > 0 ? failed.Count + 3 : 0);
+        var inputsHeader = facts.Length + processingRows + 3;
+        var sheet = writer.AddSheet(words[ReportTexts.SheetAbout], new XlsxSheetOptions(ColumnWidths: [38, 44, 12, 34, 44, 66, 22],
+            Print: print with { RepeatRowFrom = inputsHeader, RepeatRowTo = inputsHeader }));
         foreach (var (label, value) in facts)
         {
             var cell = value switch
@@ -232,9 +256,32 @@ public static class QuarterlyReportWriter
             sheet.WriteRow(cells.Text(words[label], bold: true), cell);
         }
 
-        sheet.WriteRow(facts.Length + 2, cells.Text(words[ReportTexts.AboutInputs], bold: true));
+        var next = facts.Length + 2;
+        if (coverage.Count > 0)
+        {
+            sheet.WriteRow(next++, cells.Text(words[ReportTexts.AboutCoverage], bold: true));
+            sheet.WriteRow(next++, new[] { ReportTexts.Month, ReportTexts.AboutSource, ReportTexts.AboutSourceState, ReportTexts.AboutSourceDetail }
+                .Select(h => cells.Text(words[h], bold: true)).ToArray());
+            foreach (var c in coverage)
+            {
+                sheet.WriteRow(next++, cells.Text(c.Month.ToString()), cells.Text(words[Terms.Of(c.Source)]), cells.Text(words[Terms.Of(c.State)]),
+                    cells.Text(c.Detail is null ? null : words.Render(c.Detail)));
+            }
+
+            next++;
+        }
+
+        if (failed.Count > 0)
+        {
+            sheet.WriteRow(next++, cells.Text(words[ReportTexts.AboutFailedWork], bold: true));
+            sheet.WriteRow(next++, cells.Text(words[ReportTexts.AboutUnit], bold: true), cells.Text(words[ReportTexts.AboutReason], bold: true));
+            foreach (var f in failed) sheet.WriteRow(next++, cells.Text(words.Render(f.Unit)), cells.Text(f.Reason is null ? null : words.Render(f.Reason)));
+            next++;
+        }
+
+        sheet.WriteRow(inputsHeader - 1, cells.Text(words[ReportTexts.AboutInputs], bold: true));
         TextKey[] headers = [ReportTexts.Licence, ReportTexts.Month, ReportTexts.Report, ReportTexts.UploadId, ReportTexts.Upload, ReportTexts.Sha256, ReportTexts.Received];
-        sheet.WriteRow(headers.Select(h => cells.Text(words[h], bold: true)).ToArray());
+        sheet.WriteRow(inputsHeader, headers.Select(h => cells.Text(words[h], bold: true)).ToArray());
         foreach (var input in report.Inputs)
         {
             sheet.WriteRow(cells.Text(input.Licence), cells.Text(input.Month.ToString()), cells.Text(words[Terms.Of(input.Kind)]), cells.Text(input.UploadId),
@@ -282,48 +329,18 @@ public static class QuarterlyReportWriter
 
     private static string Num(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>A table sheet: its header row (bold, shaded, wrapped), explicit widths, the header frozen and filters on.</summary>
-    private static XlsxWriter.SheetWriter Table(XlsxWriter writer, Cells cells, string name, (string Header, double Width)[] columns)
+    /// <summary>
+    /// A table sheet: its header row (bold, shaded, wrapped onto two lines: readers do not all grow a row to fit), explicit
+    /// widths, the header frozen and filters on.
+    /// </summary>
+    private static XlsxWriter.SheetWriter Table(XlsxWriter writer, ReportCells cells, string name, (string Header, double Width)[] columns, XlsxPrintSetup print)
     {
-        var sheet = writer.AddSheet(name, new XlsxSheetOptions(columns.Select(c => c.Width).ToArray(), FreezeHeader: true, AutoFilter: true));
-        sheet.WriteRow(columns.Select(c => cells.Header(c.Header)).ToArray());
+        var sheet = writer.AddSheet(name, new XlsxSheetOptions(columns.Select(c => c.Width).ToArray(), FreezeHeader: true, AutoFilter: true, Print: print));
+        sheet.WriteRowWithHeight(1, HeaderHeight, columns.Select(c => cells.Header(c.Header)).ToArray());
         return sheet;
     }
 
     /// <summary>The figures behind a violation or finding: their stable names, values in the reader's number format, units.</summary>
     private static string Figures(IEnumerable<Figure> figures, Words words) =>
         string.Join("; ", figures.Select(f => $"{f.Name} = {words.Format.Number(f.Value)} {f.Unit}"));
-
-    /// <summary>Cells with the report's formats. Text from outside that looks like a formula gets the quote prefix.</summary>
-    private sealed class Cells(XlsxWriter writer)
-    {
-        private readonly int _header = writer.Style(new XlsxStyle(Bold: true, Fill: "DDEBF7", Wrap: true));
-        private readonly int _quoted = writer.Style(new XlsxStyle(QuotePrefix: true));
-        private readonly Dictionary<string, int> _formats = new(StringComparer.Ordinal);
-
-        public XlsxCell Header(string text) => XlsxCell.Of(text).WithStyle(_header);
-
-        public XlsxCell Text(string? text, bool bold = false, bool total = false)
-        {
-            if (text is null) return XlsxCell.Empty;
-            var quoted = SafeText.LooksLikeFormula(text);
-            var style = bold || total ? writer.Style(new XlsxStyle(Bold: true, TopBorder: total, QuotePrefix: quoted)) : quoted ? _quoted : 0;
-            return XlsxCell.Of(text).WithStyle(style);
-        }
-
-        public XlsxCell Number(decimal? value, string format, bool total = false) => value is null
-            ? XlsxCell.Empty
-            : XlsxCell.Of(value.Value).WithStyle(total ? writer.Style(new XlsxStyle(format, Bold: true, TopBorder: true)) : Format(format));
-
-        public XlsxCell DateTime(DateTime value, string format) => XlsxCell.OfDateTime(value).WithStyle(Format(format));
-
-        /// <summary>The style of a plain number format, looked up once per format (cells are many, formats few).</summary>
-        private int Format(string format)
-        {
-            if (!_formats.TryGetValue(format, out var style)) _formats[format] = style = writer.Style(new XlsxStyle(format));
-            return style;
-        }
-
-        public XlsxCell Instant(DateTimeOffset instant) => DateTime(KazakhstanTime.ToLocal(instant).DateTime, DateTimeFormat);
-    }
 }

@@ -85,4 +85,11 @@ public static class ReportTexts
     public static readonly TextKey AboutNotConfirmedNone = new("report.about.not-confirmed-none");
     public static readonly TextKey AboutNotConfirmedList = new("report.about.not-confirmed-list", "rules");
     public static readonly TextKey AboutInputs = new("report.about.inputs");
+    public static readonly TextKey AboutCoverage = new("report.about.coverage");
+    public static readonly TextKey AboutSource = new("report.about.source");
+    public static readonly TextKey AboutSourceState = new("report.about.source-state");
+    public static readonly TextKey AboutSourceDetail = new("report.about.source-detail");
+    public static readonly TextKey AboutFailedWork = new("report.about.failed-work");
+    public static readonly TextKey AboutUnit = new("report.about.unit");
+    public static readonly TextKey AboutReason = new("report.about.reason");
 }

@@ -21,15 +21,19 @@ public sealed record XlsxWriterOptions
     public string? Author { get; init; }
 }
 
-/// <summary>How a sheet presents itself: column widths (in characters, from column A), a frozen header row, filters on the header.</summary>
-public sealed record XlsxSheetOptions(IReadOnlyList<double>? ColumnWidths = null, bool FreezeHeader = false, bool AutoFilter = false);
+/// <summary>
+/// How a sheet presents itself: column widths (in characters, from column A), a frozen header row, filters on the header,
+/// and how it prints (null: the reader's defaults).
+/// </summary>
+public sealed record XlsxSheetOptions(IReadOnlyList<double>? ColumnWidths = null, bool FreezeHeader = false, bool AutoFilter = false, XlsxPrintSetup? Print = null);
 
 /// <summary>
 /// A small, fast SpreadsheetML writer: rows stream straight into the zip, so a million-row sheet costs no
 /// more memory than a small one. Used for generated data (samples, the demo's uploads, benchmarks) and for
-/// the consolidated quarterly report, which needs cell formats, widths, a frozen header and filters but must
-/// stay fast for thousands of licences (see docs/performance.md). Templates and feedback copies, which edit
-/// a miner's own workbook or need data validation, are written with ClosedXML.
+/// the consolidated quarterly report, which needs cell formats, widths, a frozen header, filters, print set-up
+/// and native charts (the Open XML SDK's typed chart classes, written as parts: <see cref="SheetWriter.AddCharts"/>)
+/// but must stay fast for thousands of licences (see docs/performance.md). Templates and feedback copies, which
+/// edit a miner's own workbook or need data validation, are written with ClosedXML.
 /// </summary>
 public sealed class XlsxWriter : IDisposable
 {
@@ -44,7 +48,10 @@ public sealed class XlsxWriter : IDisposable
     private readonly Dictionary<string, int> _sharedIndex = new(StringComparer.Ordinal);
     private readonly List<string> _shared = [];
     private readonly XlsxStyleSheet _styles = new();
-    private readonly List<(string Name, string? FilterRange)> _filters = [];
+    private readonly List<(string Name, int Sheet, string Reference, bool Hidden)> _definedNames = [];
+    private readonly List<(string Part, string ContentType)> _overrides = [];
+    private int _drawings;
+    private int _charts;
     private readonly int _dateStyle;
     private SheetWriter? _current;
     private bool _finished;
@@ -69,7 +76,32 @@ public sealed class XlsxWriter : IDisposable
         return _current;
     }
 
-    internal void SetFilter(int sheet, string range) => _filters.Add((_sheetNames[sheet], range));
+    internal void SetFilter(int sheet, string range) =>
+        _definedNames.Add(("_xlnm._FilterDatabase", sheet, string.Join(':', range.Split(':').Select(Absolute)), true));
+
+    internal void SetPrintTitles(int sheet, string rows) => _definedNames.Add(("_xlnm.Print_Titles", sheet, rows, false));
+
+    /// <summary>Writes a sheet's drawing, each of its charts as a part of its own, and the sheet's relationship to the drawing.</summary>
+    internal void WriteDrawing(int sheet, IReadOnlyList<XlsxChart> charts)
+    {
+        var drawing = ++_drawings;
+        var relationships = new StringBuilder(RelationshipsStart);
+        for (var i = 0; i < charts.Count; i++)
+        {
+            var chart = ++_charts;
+            Write($"xl/charts/chart{chart}.xml", XlsxDrawingPart.ChartXml(charts[i]));
+            _overrides.Add(($"/xl/charts/chart{chart}.xml", XlsxDrawingPart.ChartContentType));
+            relationships.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{i + 1}" Type="{XlsxDrawingPart.ChartRelationship}" Target="../charts/chart{chart}.xml"/>""");
+        }
+
+        Write($"xl/drawings/drawing{drawing}.xml", XlsxDrawingPart.Xml(charts));
+        Write($"xl/drawings/_rels/drawing{drawing}.xml.rels", relationships.Append("</Relationships>").ToString());
+        _overrides.Add(($"/xl/drawings/drawing{drawing}.xml", XlsxDrawingPart.ContentType));
+        Write($"xl/worksheets/_rels/sheet{sheet + 1}.xml.rels",
+            RelationshipsStart + $"""<Relationship Id="{SheetWriter.DrawingRelationshipId}" Type="{XlsxDrawingPart.DrawingRelationship}" Target="../drawings/drawing{drawing}.xml"/></Relationships>""");
+    }
+
+    private const string RelationshipsStart = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""";
 
     internal int DateStyle => _dateStyle;
 
@@ -148,6 +180,7 @@ public sealed class XlsxWriter : IDisposable
         for (var i = 1; i <= _sheetNames.Count; i++)
             builder.Append(CultureInfo.InvariantCulture, $"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
         builder.Append("""<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""");
+        foreach (var (part, type) in _overrides) builder.Append(CultureInfo.InvariantCulture, $"""<Override PartName="{part}" ContentType="{type}"/>""");
         if (_options.Title is not null || _options.Author is not null)
             builder.Append("""<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>""");
         if (_options.SharedStrings)
@@ -163,14 +196,15 @@ public sealed class XlsxWriter : IDisposable
         for (var i = 0; i < _sheetNames.Count; i++)
             builder.Append(CultureInfo.InvariantCulture, $"""<sheet name="{SecurityElement.Escape(_sheetNames[i])}" sheetId="{i + 1}" r:id="rId{i + 1}"/>""");
         builder.Append("</sheets>");
-        if (_filters.Count > 0)
+        if (_definedNames.Count > 0)
         {
-            // Excel keeps each sheet's filter range in a hidden defined name as well.
+            // Excel keeps each sheet's filter range in a hidden defined name as well; print titles are defined names too.
             builder.Append("<definedNames>");
-            foreach (var (name, range) in _filters)
+            foreach (var (name, sheet, reference, hidden) in _definedNames.OrderBy(d => d.Sheet).ThenBy(d => d.Name, StringComparer.Ordinal))
             {
-                var absolute = string.Join(':', range!.Split(':').Select(Absolute));
-                builder.Append(CultureInfo.InvariantCulture, $"""<definedName name="_xlnm._FilterDatabase" localSheetId="{_sheetNames.IndexOf(name)}" hidden="1">'{SecurityElement.Escape(name.Replace("'", "''", StringComparison.Ordinal))}'!{absolute}</definedName>""");
+                var hiddenAttribute = hidden ? " hidden=\"1\"" : "";
+                builder.Append(CultureInfo.InvariantCulture,
+                    $"""<definedName name="{name}" localSheetId="{sheet}"{hiddenAttribute}>{SecurityElement.Escape(SheetReference(_sheetNames[sheet]))}!{reference}</definedName>""");
             }
 
             builder.Append("</definedNames>");
@@ -179,6 +213,9 @@ public sealed class XlsxWriter : IDisposable
         builder.Append("</workbook>");
         return builder.ToString();
     }
+
+    /// <summary>A sheet's name as formulas write it: quoted, with a quote inside doubled ('Sheet ''A''').</summary>
+    public static string SheetReference(string sheetName) => "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Absolute(string reference)
     {
@@ -228,6 +265,9 @@ public sealed class XlsxWriter : IDisposable
         private int? _filterLastRow;
         private int _lastColumn;
         private bool _finished;
+        private IReadOnlyList<XlsxChart> _charts = [];
+
+        internal const string DrawingRelationshipId = "rId1";
 
         internal SheetWriter(XlsxWriter owner, int sheet, StreamWriter writer, XlsxSheetOptions options)
         {
@@ -236,7 +276,8 @@ public sealed class XlsxWriter : IDisposable
             _writer = writer;
             _options = options;
             var w = _writer;
-            w.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
+            w.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">""");
+            if (options.Print is { } print) w.Write(print.SheetProperties);
             if (options.FreezeHeader)
             {
                 w.Write("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>""");
@@ -253,6 +294,14 @@ public sealed class XlsxWriter : IDisposable
             w.Write("<sheetData>");
         }
 
+        /// <summary>Places native charts on the sheet (in one drawing, written when the sheet is finished).</summary>
+        public void AddCharts(IReadOnlyList<XlsxChart> charts)
+        {
+            if (_finished) throw new InvalidOperationException("The sheet is finished; charts go on the current sheet only.");
+            if (_charts.Count > 0) throw new InvalidOperationException("The sheet has its charts already: give them all at once.");
+            _charts = charts;
+        }
+
         /// <summary>Writes the next row (row numbers follow on from the last one written).</summary>
         public void WriteRow(params ReadOnlySpan<XlsxCell> cells) => WriteRow(_lastRow + 1, cells);
 
@@ -260,7 +309,12 @@ public sealed class XlsxWriter : IDisposable
         public void EndFilterRange() => _filterLastRow = Math.Max(_lastRow, 1);
 
         /// <summary>Writes a row at an explicit number (greater than the last one), leaving gaps empty.</summary>
-        public void WriteRow(int rowNumber, params ReadOnlySpan<XlsxCell> cells)
+        public void WriteRow(int rowNumber, params ReadOnlySpan<XlsxCell> cells) => WriteRow(rowNumber, null, cells);
+
+        /// <summary>Writes a row of a set height in points (readers do not all grow a row to fit wrapped text).</summary>
+        public void WriteRowWithHeight(int rowNumber, double height, params ReadOnlySpan<XlsxCell> cells) => WriteRow(rowNumber, (double?)height, cells);
+
+        private void WriteRow(int rowNumber, double? height, ReadOnlySpan<XlsxCell> cells)
         {
             if (_finished) throw new InvalidOperationException("The sheet is finished; rows go to the current sheet only.");
             if (rowNumber <= _lastRow) throw new ArgumentOutOfRangeException(nameof(rowNumber), "Rows must be written in ascending order.");
@@ -268,6 +322,7 @@ public sealed class XlsxWriter : IDisposable
             var w = _writer;
             w.Write("<row r=\"");
             WriteNumber(w, rowNumber);
+            if (height is { } points) w.Write(string.Create(CultureInfo.InvariantCulture, $"\" ht=\"{points}\" customHeight=\"1"));
             w.Write("\">");
             for (var i = 0; i < cells.Length; i++)
             {
@@ -357,8 +412,16 @@ public sealed class XlsxWriter : IDisposable
                 _owner.SetFilter(_sheet, range);
             }
 
+            if (_options.Print is { } print)
+            {
+                _writer.Write(print.Elements());
+                if (print.RepeatRows is { } rows) _owner.SetPrintTitles(_sheet, rows);
+            }
+
+            if (_charts.Count > 0) _writer.Write($"<drawing r:id=\"{DrawingRelationshipId}\"/>");
             _writer.Write("</worksheet>");
             _writer.Dispose();
+            if (_charts.Count > 0) _owner.WriteDrawing(_sheet, _charts);
         }
     }
 }

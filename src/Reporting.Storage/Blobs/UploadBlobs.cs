@@ -47,13 +47,33 @@ public sealed class UploadBlobs(StorageClients clients)
     {
         await foreach (var page in Container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken).AsPages().ConfigureAwait(false))
         {
-            foreach (var item in page.Values)
-            {
-                yield return new UploadBlob(item.Name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue,
-                    item.Properties.ContentLength ?? 0, item.VersionId, UploadBlob.Claimed(item.Metadata));
-            }
+            foreach (var item in page.Values) yield return From(item);
         }
     }
+
+    /// <summary>
+    /// The blobs of one top-level folder (<see cref="FolderOf"/>): one prefix listing of "folder/"; for "" (names outside
+    /// any folder, which are rare: they are refused) the whole container is listed and filtered.
+    /// </summary>
+    public async IAsyncEnumerable<UploadBlob> ListFolderAsync(string folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prefix = folder.Length > 0 ? folder + "/" : null;
+        await foreach (var item in Container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (FolderOf(item.Name) == folder) yield return From(item);
+        }
+    }
+
+    /// <summary>The top-level folder a blob is listed under: the text before its first slash, "" when there is none before it.</summary>
+    public static string FolderOf(string blobName)
+    {
+        var slash = blobName.IndexOf('/', StringComparison.Ordinal);
+        return slash <= 0 ? "" : blobName[..slash];
+    }
+
+    private static UploadBlob From(BlobItem item) =>
+        new(item.Name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue,
+            item.Properties.ContentLength ?? 0, item.VersionId, UploadBlob.Claimed(item.Metadata));
 
     /// <summary>The current version of a blob (for the blob trigger, which knows only the name), or null if it is gone.</summary>
     public async Task<UploadBlob?> GetAsync(string name, CancellationToken cancellationToken)

@@ -157,6 +157,16 @@ public sealed class SubmissionLedger(StorageClients clients, RecordStore records
             pointers.Zip(reports).Where(p => p.Second is null).Select(p => p.First).ToArray());
     }
 
+    /// <summary>The current reports of one month of the given kinds, with when each was received (what reconciliation compares).</summary>
+    public async Task<IReadOnlyList<Domain.Reconciliation.FiledReport>> LoadMonthAsync(string partitionKey, Month month, IReadOnlySet<ReportKind> kinds, CancellationToken cancellationToken)
+    {
+        var state = await GetStateAsync(partitionKey, month.Quarter, cancellationToken).ConfigureAwait(false);
+        var pointers = state.Current.Values.Where(p => p.Period == month && kinds.Contains(p.Kind)).OrderBy(p => p.Kind).ToArray();
+        var reports = await Task.WhenAll(pointers.Select(p => records.GetAsync(partitionKey, p.UploadId, cancellationToken))).ConfigureAwait(false);
+        return pointers.Zip(reports).Where(p => p.Second is not null)
+            .Select(p => new Domain.Reconciliation.FiledReport(p.Second! with { Source = p.First.BlobName }, p.First.ReceivedAt)).ToArray();
+    }
+
     /// <summary>A licence-quarter's state (empty when no upload was ever current in it).</summary>
     public async Task<QuarterState> GetStateAsync(string partitionKey, Quarter quarter, CancellationToken cancellationToken)
     {

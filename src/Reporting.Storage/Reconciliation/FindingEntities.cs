@@ -22,13 +22,22 @@ public sealed record FindingResolution : TableRow
     public DateTimeOffset ResolvedAt { get; set; }
 }
 
-/// <summary>One reconciliation run of a month and source (PK month, RK time-random).</summary>
+/// <summary>One run of a month's reconciliation against one source (PK month, RK source|batch, or source|time-random).</summary>
 public sealed record ReconciliationRunEntity : TableRow
 {
     public DateTimeOffset At { get; set; }
 
-    /// <summary>{ source: "state" or "state: detail" }</summary>
-    public string Sources { get; set; } = "{}";
+    /// <summary>A FindingSource code.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>A SourceState code.</summary>
+    public string State { get; set; } = "";
+
+    /// <summary>Why the state is not "available" (MessageJson), worded when read.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>The timer tick whose unit made the run; null for a run started by hand.</summary>
+    public string? Batch { get; set; }
 
     public int Findings { get; set; }
     public int Added { get; set; }

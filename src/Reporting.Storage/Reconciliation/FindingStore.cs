@@ -9,8 +9,8 @@ using Reporting.Domain.Text;
 
 namespace Reporting.Storage.Reconciliation;
 
-/// <summary>What one reconciliation run of a month did, per source.</summary>
-public sealed record ReconciliationRun(Month Month, DateTimeOffset At, IReadOnlyDictionary<string, string> Sources, int Findings, int Added, int Removed);
+/// <summary>What one run of a month's reconciliation against one source did: its state, and its findings (current, new, resolved).</summary>
+public sealed record ReconciliationRun(Month Month, FindingSource Source, DateTimeOffset At, SourceState State, Message? Detail, int Findings, int Added, int Removed, string? Batch = null);
 
 /// <summary>
 /// What one run evaluated of a source: all its findings for the month, except those of the licences whose data could
@@ -96,28 +96,53 @@ public sealed class FindingStore(StorageClients clients)
         return months.SelectMany(m => m).ToArray();
     }
 
-    public async Task RecordRunAsync(ReconciliationRun run, CancellationToken cancellationToken) =>
-        await Runs.AddEntityAsync(new ReconciliationRunEntity
+    /// <summary>
+    /// Records a run. A run of a queued unit is keyed by its source and batch and written once: a redelivered message finds
+    /// it written (the first delivery's counts stand). A run by hand gets a new row.
+    /// </summary>
+    public async Task RecordRunAsync(ReconciliationRun run, CancellationToken cancellationToken)
+    {
+        var at = run.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture);
+        var entity = new ReconciliationRunEntity
         {
             PartitionKey = run.Month.ToString(),
-            RowKey = run.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            RowKey = $"{run.Source.Code()}|{run.Batch ?? at + "-" + Guid.NewGuid().ToString("N")[..8]}",
             At = run.At.ToUniversalTime(),
-            Sources = JsonSerializer.Serialize(run.Sources),
+            Source = run.Source.Code(),
+            State = run.State.Code(),
+            Detail = run.Detail is null ? null : MessageJson.Serialize(run.Detail),
+            Batch = run.Batch,
             Findings = run.Findings,
             Added = run.Added,
             Removed = run.Removed,
-        }, cancellationToken).ConfigureAwait(false);
+        };
+        try
+        {
+            await Runs.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409 && run.Batch is not null)
+        {
+            // The same unit's run, recorded by an earlier delivery of its message.
+        }
+    }
 
+    /// <summary>Every run of the month, oldest first.</summary>
     public async Task<IReadOnlyList<ReconciliationRun>> ListRunsAsync(Month month, CancellationToken cancellationToken)
     {
         var runs = new List<ReconciliationRun>();
         await foreach (var e in Runs.QueryAsync<ReconciliationRunEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            runs.Add(new ReconciliationRun(month, e.At, JsonSerializer.Deserialize<Dictionary<string, string>>(e.Sources) ?? [], e.Findings, e.Added, e.Removed));
+            runs.Add(new ReconciliationRun(month, EnumCodes.Parse<FindingSource>(e.Source), e.At, EnumCodes.Parse<SourceState>(e.State),
+                e.Detail is null ? null : MessageJson.Deserialize(e.Detail), e.Findings, e.Added, e.Removed, e.Batch));
         }
 
-        return runs.OrderBy(r => r.At).ToArray();
+        return runs.OrderBy(r => r.At).ThenBy(r => r.Source).ToArray();
     }
+
+    /// <summary>The latest run of each source in the month: how complete the month's reconciliation is now.</summary>
+    public async Task<IReadOnlyDictionary<FindingSource, ReconciliationRun>> LatestRunsAsync(Month month, CancellationToken cancellationToken) =>
+        (await ListRunsAsync(month, cancellationToken).ConfigureAwait(false))
+            .GroupBy(r => r.Source).ToDictionary(g => g.Key, g => g.Last());
 
     private static FindingEntity ToEntity(string partition, Finding f) => new()
     {

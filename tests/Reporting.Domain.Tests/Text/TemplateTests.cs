@@ -26,6 +26,14 @@ public sealed class TemplateTests
     public void A_plural_without_the_category_falls_back_to_other() =>
         Assert.Equal("2 items", Render("{n, plural, one {# item} other {# items}}", Language.Ru, ("n", 2)));
 
+    [Theory]
+    [InlineData(0, "no month")]
+    [InlineData(1, "; 1 месяц")]
+    [InlineData(21, "; 21 месяц")]
+    [InlineData(2, "; 2 месяца")]
+    public void An_exact_branch_wins_over_the_category_of_the_number(int count, string expected) =>
+        Assert.Equal(expected, Render("{n, plural, =0 {no month} one {; # месяц} few {; # месяца} other {; # месяцев}}", Language.Ru, ("n", count)));
+
     [Fact]
     public void Doubled_braces_are_literal_braces() =>
         Assert.Equal("{x} = 5", Render("{{x}} = {x}", Language.En, ("x", 5)));

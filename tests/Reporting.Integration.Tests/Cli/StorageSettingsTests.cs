@@ -18,13 +18,14 @@ public sealed class StorageSettingsTests
     [Theory]
     [InlineData("https://kzmining.blob.core.windows.net")]
     [InlineData("https://kzmining.blob.core.windows.net/reports/")]
-    public void A_blob_endpoint_is_an_identity_based_connection_to_the_accounts_blobs_and_tables(string endpoint)
+    public void A_blob_endpoint_is_an_identity_based_connection_to_the_accounts_blobs_tables_and_queues(string endpoint)
     {
         var settings = CliServices.StorageSettings(Console, endpoint);
 
         Assert.Equal("", settings["Storage:ConnectionString"]);
         Assert.Equal("https://kzmining.blob.core.windows.net/", settings["Storage:BlobServiceUri"]);
         Assert.Equal("https://kzmining.table.core.windows.net/", settings["Storage:TableServiceUri"]);
+        Assert.Equal("https://kzmining.queue.core.windows.net/", settings["Storage:QueueServiceUri"]);
     }
 
     [Fact]

@@ -32,9 +32,7 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
         var plan = DemoPlan.Create(new DemoOptions { Licences = licences, From = Quarter.FirstMonth, To = Quarter.LastMonth, Seed = 11, LateShare = 0.1, MissingShare = 0.05 });
         var external = ExternalDataPlan.Create(plan, seed: 11, discrepancyShare: 0.15);
         var folder = new TempDirectory();
-        foreach (var (month, purchases) in external.Purchases) StandInData.WritePurchases(folder.Path, month.ToString(), purchases);
-        foreach (var ((licence, month), trades) in external.Trades) StandInData.WriteTrades(folder.Path, licence, month.ToString(), trades);
-        foreach (var ((licence, month), payouts) in external.Distributions) StandInData.WriteDistributions(folder.Path, licence, month.ToString(), payouts);
+        external.WriteTo(folder.Path);
         var standIn = await ExternalStandInServer.StartAsync(new StandInOptions { DataFolder = folder.Path, ApiKey = ApiKey });
         return new ReconciliationHarness(plan, external, folder, standIn);
     }
@@ -45,8 +43,6 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Ingestion:TrustReceivedAtMetadata"] = "true",
-            // The default attempts, with the waits shortened (as are the clients' back-off and breaker times below).
-            ["Reconciliation:SourceRetryDelay"] = "00:00:00.2",
         };
         if (withSources)
         {

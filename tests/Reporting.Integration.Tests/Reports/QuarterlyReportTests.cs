@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Time.Testing;
 using Reporting.Application.Ingestion;
 using Reporting.Application.Reports;
+using Reporting.Application.Work;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Consolidation;
 using Reporting.Domain.Periods;
+using Reporting.Domain.Reconciliation;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
 using Reporting.Excel.Reports;
 using Reporting.Samples;
+using Reporting.Storage;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Registry;
 using Reporting.Storage.Reports;
+using Reporting.Storage.Work;
 using Reporting.TestSupport;
 
 namespace Reporting.Integration.Tests.Reports;
@@ -25,13 +29,13 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
     [InlineData("2024-12-31T19:00:00Z", "")]                 // before the first quarter
     public void Closed_quarters_follow_Kazakhstan_time(string now, string expected)
     {
-        var quarters = QuarterlyReportScheduler.ClosedQuarters(DateTimeOffset.Parse(now), new Quarter(2025, 1));
+        var quarters = WorkPlanner.ClosedQuarters(DateTimeOffset.Parse(now), new Quarter(2025, 1));
 
         Assert.Equal(expected, string.Join(",", quarters));
     }
 
     [Fact]
-    public async Task The_timer_catches_up_missed_ticks_rebuilds_only_changed_quarters_and_keeps_old_versions()
+    public async Task The_timer_enqueues_every_closed_quarter_and_its_units_rebuild_only_changed_ones_and_keep_old_versions()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 18, 0, 0, TimeSpan.Zero));
         await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Reports:FirstQuarter"] = "2025-Q1", ["Ingestion:TrustReceivedAtMetadata"] = "true" }, clock);
@@ -46,42 +50,49 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
             Quotas = [.. full.Quotas.Where(q => numbers.Contains(q.Licence))],
             Equipment = [.. full.Equipment.Where(e => numbers.Contains(e.Licence))],
         });
-        var scheduler = pipeline.Get<QuarterlyReportScheduler>();
+        // The timer only enqueues a unit per closed quarter; the queue's units build them (as the Functions host runs them).
+        async Task<string[]> TickAsync()
+        {
+            await pipeline.Get<WorkScheduler>().TickAsync(WorkQueue.Report, CancellationToken.None);
+            var runs = await pipeline.Get<LocalQueueHost>().RunVisibleAsync(CancellationToken.None);
+            Assert.All(runs, r => Assert.Null(r.Error));
+            return runs.OrderBy(r => r.Target, StringComparer.Ordinal).Select(r => $"{r.Target} {r.Done!.Summary.Code} {r.Done.Summary["version"]!.Invariant}").ToArray();
+        }
+
+        async Task<QuarterlyReport> PublishedAsync(Quarter quarter)
+        {
+            var result = await pipeline.Get<QuarterlyReportService>().BuildAsync(quarter, CancellationToken.None);
+            Assert.False(result.Created); // what the units published is the report of the stored state
+            return result.Report;
+        }
+
+        const string New = "work.done.report-new", Same = "work.done.report-unchanged";
 
         // Q1's reports arrive during Q1 and early April; ingested on 1 April.
         clock.SetUtcNow(new DateTimeOffset(2025, 3, 31, 18, 30, 0, TimeSpan.Zero));
         await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 1), clock.GetUtcNow(), except: (miners[0], new Month(2025, 3), ReportKind.Sales));
         await pipeline.Get<UploadSweeper>().SweepAsync();
-        Assert.Empty(await scheduler.RunAsync(CancellationToken.None)); // Q1 not closed yet in Kazakhstan
+        Assert.Empty(await TickAsync()); // Q1 not closed yet in Kazakhstan
 
         clock.SetUtcNow(new DateTimeOffset(2025, 3, 31, 19, 0, 1, TimeSpan.Zero));
-        var first = Assert.Single(await scheduler.RunAsync(CancellationToken.None));
-        var again = Assert.Single(await scheduler.RunAsync(CancellationToken.None));
-        Assert.True(first.Created);
-        Assert.False(again.Created);
-        Assert.Equal(first.Version.Number, again.Version.Number);
-        Assert.Equal(first.Report.Fingerprint, again.Report.Fingerprint);
-        Assert.Single(first.Report.Missing); // miner 0's March sales report
+        Assert.Equal([$"2025-Q1 {New} 1"], await TickAsync());
+        Assert.Equal([$"2025-Q1 {Same} 1"], await TickAsync()); // a second tick (or a redelivered message) builds nothing new
+        Assert.Single((await PublishedAsync(new Quarter(2025, 1))).Missing); // miner 0's March sales report
 
         // Ticks are missed until October: Q2 and Q3 get built, Q1 stays as it was.
         clock.SetUtcNow(new DateTimeOffset(2025, 10, 2, 3, 0, 0, TimeSpan.Zero));
         await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 2), clock.GetUtcNow());
         await UploadAsync(pipeline, dataset, miners, new Quarter(2025, 3), clock.GetUtcNow());
         await pipeline.Get<UploadSweeper>().SweepAsync();
-        var caughtUp = await scheduler.RunAsync(CancellationToken.None);
-        Assert.Equal(["2025-Q1", "2025-Q2", "2025-Q3"], caughtUp.Select(r => r.Report.Quarter.ToString()));
-        Assert.Equal([false, true, true], caughtUp.Select(r => r.Created));
+        Assert.Equal([$"2025-Q1 {Same} 1", $"2025-Q2 {New} 1", $"2025-Q3 {New} 1"], await TickAsync());
 
         // The missing March report arrives late: Q1 gets a second version; the first is kept.
         await pipeline.UploadAsync($"{miners[0].Licence.Number}/2025-03-sales-late.xlsx", MonthReportWriter.ToBytes(dataset.Sales(miners[0], new Month(2025, 3))), clock.GetUtcNow());
         await pipeline.Get<UploadSweeper>().SweepAsync();
-        var rebuilt = await scheduler.RunAsync(CancellationToken.None);
-        var q1 = rebuilt.Single(r => r.Report.Quarter == new Quarter(2025, 1));
-        Assert.True(q1.Created);
-        Assert.Equal(2, q1.Version.Number);
-        Assert.Empty(q1.Report.Missing);
-        Assert.Single(q1.Report.Late);
-        Assert.All(rebuilt.Where(r => r.Report.Quarter != new Quarter(2025, 1)), r => Assert.False(r.Created));
+        Assert.Equal([$"2025-Q1 {New} 2", $"2025-Q2 {Same} 1", $"2025-Q3 {Same} 1"], await TickAsync());
+        var q1 = await PublishedAsync(new Quarter(2025, 1));
+        Assert.Empty(q1.Missing);
+        Assert.Single(q1.Late);
 
         var versions = await pipeline.Get<ReportStore>().ListVersionsAsync(new Quarter(2025, 1), CancellationToken.None);
         Assert.Equal([1, 2], versions.Select(v => v.Number));
@@ -91,6 +102,29 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
             Assert.True((await pipeline.Clients.Reports.GetBlobClient(version.CsvBlob).ExistsAsync()).Value);
             Assert.StartsWith("2025-Q1/", version.WorkbookBlob, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_report_shows_its_months_reconciliation_coverage_and_the_units_that_failed_for_good_that_bear_on_it()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var findings = pipeline.Get<Reporting.Storage.Reconciliation.FindingStore>();
+        var at = new DateTimeOffset(2025, 4, 11, 2, 30, 0, TimeSpan.Zero);
+        var march = new Month(2025, 3);
+        await findings.RecordRunAsync(new(march, FindingSource.Pools, at, SourceState.Available, null, 0, 0, 0), CancellationToken.None);
+        await findings.RecordRunAsync(new(march, FindingSource.Pools, at.AddDays(1), SourceState.Partial, null, 0, 0, 0), CancellationToken.None); // the latest counts
+        await findings.RecordRunAsync(new(new Month(2025, 4), FindingSource.Pools, at, SourceState.Unavailable, null, 0, 0, 0), CancellationToken.None); // another quarter
+        var units = pipeline.Get<WorkUnitStore>();
+        foreach (var (queue, target) in new[] { (WorkQueue.Reconcile, "2025-02/exchange"), (WorkQueue.Reconcile, "2025-05/exchange"), (WorkQueue.Report, "2024-Q4"), (WorkQueue.Sweep, "KZ-DM-0007") })
+            await units.RecordAsync(new WorkUnitStatus(queue, target, "b", WorkUnitState.Poisoned, 5, at, at, null), CancellationToken.None);
+        await units.RecordAsync(new WorkUnitStatus(WorkQueue.Audit, "KZ-DM-0008", "b", WorkUnitState.Failed, 2, at, at, null), CancellationToken.None); // not for good yet
+
+        var report = (await pipeline.Get<QuarterlyReportService>().BuildAsync(new Quarter(2025, 1), CancellationToken.None)).Report;
+
+        var coverage = Assert.Single(report.Processing.Coverage);
+        Assert.Equal((march, FindingSource.Pools, SourceState.Partial), (coverage.Month, coverage.Source, coverage.State));
+        Assert.Equal(["reconciliation 2025-02/exchange", "sweep KZ-DM-0007"], report.Processing.Failed.Select(f => English.Words.Render(f.Unit)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -119,6 +153,52 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
         Assert.Equal(active.Sum(p => quarter.Months.Count(p.Licence.IsActiveIn)) * 2, result.Report.Missing.Count);
         Assert.Equal(0, result.Reassessed);
         Assert.True(result.Created);
+    }
+
+    [Fact]
+    public async Task A_report_is_compared_with_the_previous_quarters_assessments_and_a_change_there_makes_a_new_version()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var (q1, q2) = (new Quarter(2025, 1), new Quarter(2025, 2));
+        var dataset = new SampleDataset(licences: 6, seed: 11, registryFrom: new DateOnly(2023, 1, 1), validAtLeastUntil: new DateOnly(2026, 12, 31));
+        var registry = dataset.Registry([.. q1.Months, .. q2.Months]);
+        await pipeline.ImportRegistryAsync(registry);
+        var (registryVersion, _, _) = await pipeline.Get<RegistryStore>().GetLicencesAsync(CancellationToken.None);
+        QuarterAssessment[] Assess(Quarter quarter) => dataset.Profiles.Where(p => p.Licence.IsActiveIn(quarter)).Select(p => QuarterAssessor.Assess(
+            new AssessmentInput(p.Licence.Number, quarter, quarter.Months.Select(m => dataset.Consumption(p, m)).ToArray(), [], registry), RuleSet.Default)).ToArray();
+        Task Load(Quarter quarter, IEnumerable<QuarterAssessment> assessments) => pipeline.Get<AssessmentStore>().LoadQuarterAsync(quarter,
+            assessments.Select(a => (a, 1L, registryVersion, (IReadOnlyList<AssessmentInputRef>)[])), CancellationToken.None);
+        var first = Assess(q1);
+        await Load(q1, first);
+        await Load(q2, Assess(q2));
+        var service = pipeline.Get<QuarterlyReportService>();
+
+        var built = await service.BuildAsync(q2, CancellationToken.None);
+
+        var previous = Assert.IsType<QuarterTotals>(built.Report.Comparison.PreviousQuarter);
+        Assert.Equal((q1, first.Sum(a => a.Fee.AmountKzt ?? 0), first.Sum(a => a.KwhTotal)), (previous.Quarter, previous.FeeKzt, previous.KwhTotal));
+        Assert.Null(built.Report.Comparison.SameQuarterLastYear); // nothing stored for 2024-Q2: no figures, not zeros
+        // The published workbook (Russian, the default) shows them on its Overview.
+        var workbook = await pipeline.Get<ReportStore>().DownloadAsync(built.Version.WorkbookBlob, CancellationToken.None);
+        using (var read = new ClosedXML.Excel.XLWorkbook(workbook.ToStream()))
+        {
+            var overview = read.Worksheets.First();
+            Assert.Equal("Обзор", overview.Name);
+            var row = overview.Column(1).CellsUsed().Single(c => c.GetString() == "Предыдущий квартал: I квартал 2025\u00A0г.").Address.RowNumber;
+            Assert.Equal((double)previous.FeeKzt, overview.Cell(row, 2).GetDouble());
+            Assert.Equal((double)previous.KwhTotal, overview.Cell(row, 5).GetDouble());
+        }
+
+        // A corrected report changes the previous quarter's kWh: the comparison shown changes, so the quarter gets a new version.
+        var corrected = first[0] with { KwhBySource = first[0].KwhBySource.ToDictionary(s => s.Key, s => s.Key == EnergySource.Grid ? s.Value + 1000 : s.Value) };
+        await Load(q1, [corrected]);
+        var rebuilt = await service.BuildAsync(q2, CancellationToken.None);
+        var unchanged = await service.BuildAsync(q2, CancellationToken.None);
+
+        Assert.True(rebuilt.Created);
+        Assert.Equal(2, rebuilt.Version.Number);
+        Assert.Equal(previous.KwhTotal + 1000, rebuilt.Report.Comparison.PreviousQuarter!.KwhTotal);
+        Assert.False(unchanged.Created);
     }
 
     /// <summary>Each month's reports as filed on the 5th of the following month (or now, if that is earlier).</summary>

@@ -8,7 +8,7 @@ namespace Reporting.Integration.Tests.Storage;
 public sealed partial class StorageLayoutTests
 {
     [Fact]
-    public void The_Bicep_lists_the_containers_and_tables_of_the_storage_layout()
+    public void The_Bicep_lists_the_containers_tables_and_queues_of_the_storage_layout()
     {
         var bicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
         var layout = new StorageLayout("");
@@ -18,6 +18,10 @@ public sealed partial class StorageLayoutTests
 
         Assert.Equal(layout.Containers.Order(StringComparer.Ordinal), containers.Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<TableName>().Select(t => layout.Table(t)).Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
+        var queues = List(bicep, "workQueueNames").Select(n => n.Trim('\''));
+        Assert.Equal(Enum.GetValues<WorkQueue>().Select(q => layout.Queue(q)).Order(StringComparer.Ordinal), queues.Order(StringComparer.Ordinal));
+        Assert.Contains("map(workQueueNames, name => '${name}-poison')", bicep, StringComparison.Ordinal);
+        Assert.All(Enum.GetValues<WorkQueue>(), q => Assert.Equal(layout.Queue(q) + "-poison", layout.PoisonQueue(q)));
     }
 
     private static string[] List(string bicep, string name)

@@ -105,7 +105,7 @@ public sealed class CatalogueTests
     }
 
     /// <summary>Every enum people read: the domain's (Terms.Enums) and the application's.</summary>
-    private static IEnumerable<Type> TermEnums() => Terms.Enums.Append(typeof(UploadOutcomeStatus));
+    private static IEnumerable<Type> TermEnums() => Terms.Enums.Append(typeof(UploadOutcomeStatus)).Append(typeof(Reporting.Storage.Work.WorkUnitState)).Append(typeof(Reporting.Storage.WorkQueue));
 
     [Fact]
     public void Russian_plurals_have_every_category_and_each_translation_differs_from_english_where_english_is_words()
