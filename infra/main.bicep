@@ -98,6 +98,13 @@ param exchangeApiKey string = ''
 @secure()
 param poolApiKey string = ''
 
+@description('Application (client) id of the portal\'s Entra ID app registration (docs/portal.md). Empty: App Service Authentication is not configured, and the portal lets nobody in.')
+param portalAuthClientId string = ''
+
+@description('Name of the app setting holding the registration\'s client secret: a Key Vault reference to the secret portal-auth-client-secret, which the operator stores (never in the repository).')
+#disable-next-line secure-secrets-in-params // the name of a setting, not the secret
+param portalAuthClientSecretSettingName string = 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+
 // ---------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +159,7 @@ var keyVaultSecretNames = {
   marketOperator: 'market-operator-api-key'
   exchange: 'exchange-api-key'
   pools: 'pool-api-key'
+  portalAuth: 'portal-auth-client-secret'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,12 +293,28 @@ module functions 'app/functions.bicep' = {
       ExternalSources__Exchange__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${keyVaultSecretNames.exchange})'
       ExternalSources__Pools__BaseUrl: poolsBaseUrl
       ExternalSources__Pools__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${keyVaultSecretNames.pools})'
+
+      // The portal at the site root (host.json routePrefix ""): no Functions landing page; App Service Authentication's
+      // client secret as a Key Vault reference (the operator stores it, docs/portal.md).
+      AzureWebJobsDisableHomepage: 'true'
+      '${portalAuthClientSecretSettingName}': '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${keyVaultSecretNames.portalAuth})'
     }
   }
   // Roles first, so the host's first start can reach storage and resolve the Key Vault references.
   dependsOn: [
     rbac
   ]
+}
+
+// Sign-in for the portal: App Service Authentication with Entra ID. Miners get no storage role: the portal is their only door.
+module portalAuth 'app/auth.bicep' = if (!empty(portalAuthClientId)) {
+  name: 'portal-auth'
+  scope: rg
+  params: {
+    functionAppName: functions.outputs.name
+    clientId: portalAuthClientId
+    clientSecretSettingName: portalAuthClientSecretSettingName
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Installs the Node.js tools the tests and the demo run: Azurite (tools/azurite) and, once present, the
 # independent JavaScript clients used by interoperability tests (tests/interop). Skips a folder whose
-# package-lock.json has not changed since its last install. Where apt is available (as root), also installs
-# LibreOffice Calc and poppler from Debian's packages for the workbook render tests, when they are missing.
+# package-lock.json has not changed since its last install. With --test-packages, also installs with apt the Debian
+# packages the browser and render tests drive (Chromium, LibreOffice Calc, poppler) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if { ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; } && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  echo "Installing LibreOffice Calc and poppler-utils (render tests) ..."
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui poppler-utils >/dev/null
+# With --test-packages (the test command): the Debian packages the tests drive, never downloaded from elsewhere:
+# Chromium (the portal's browser tests, through Playwright), LibreOffice Calc and poppler (the workbook render tests).
+# Installed when missing; the tests that need them are never skipped.
+missing=()
+if [ "${1:-}" = "--test-packages" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "Installing Debian packages for the tests: ${missing[*]} ..."
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 for dir in tools/azurite tests/interop; do

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: installs the Node.js tools the tests start (Azurite, exceljs, the JavaScript Azure
-# SDK) and the Debian packages some tests drive (LibreOffice), then builds and tests the CI solution filter
-# (every project, the Functions app included: its tests start the built worker), and prints the line coverage
-# of the product's code. Extra arguments go to `dotnet test` (e.g. --filter ...).
+# Runs every test: installs the Node.js tools the tests start (Azurite, exceljs, the JavaScript Azure SDK) and the
+# Debian packages some tests drive (Chromium for the portal's browser tests, LibreOffice for the workbook render
+# tests), then builds and tests the CI solution filter (every project, the Functions app included: its tests start
+# the built worker), and prints the line coverage of the product's code. Extra arguments go to `dotnet test`
+# (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-tools.sh
+bash scripts/install-tools.sh --test-packages
 results=artifacts/test-results
 rm -rf "$results"
 dotnet test ReportingPipeline.CI.slnf -c Release --collect "Code Coverage;Format=cobertura" --results-directory "$results" "$@"

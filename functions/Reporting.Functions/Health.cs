@@ -6,7 +6,8 @@ namespace Reporting.Functions;
 
 /// <summary>
 /// Liveness endpoint for App Service health checks: answers without touching storage, so a storage
-/// outage does not make the platform recycle healthy instances.
+/// outage does not make the platform recycle healthy instances. Its route names "api/" itself: host.json's routePrefix
+/// is "" (the portal is at the site root), and the health check path stays /api/health.
 /// </summary>
 public sealed class Health
 {
@@ -14,7 +15,7 @@ public sealed class Health
         typeof(Health).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     [Function(nameof(Health))]
-    public Task RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+    public Task RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) =>
         // Written straight to the ASP.NET Core response: no MVC result executors needed.
         request.HttpContext.Response.WriteAsJsonAsync(new HealthStatus("ok", Version), request.HttpContext.RequestAborted);
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.Application;
+using Reporting.Web;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-// ASP.NET Core integration: the host proxies HTTP requests to the worker's own Kestrel (the Health endpoint).
+// ASP.NET Core integration: the host proxies HTTP requests to the worker's own Kestrel (the portal, the Health endpoint).
 builder.ConfigureFunctionsWebApplication();
 
 builder.Services
@@ -25,5 +26,8 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 
 // The same registration as the command line and the tests: the functions only delegate to it.
 builder.Services.AddReportingPipeline(builder.Configuration);
+
+// The miners' portal (src/Reporting.Web): identity from App Service Authentication, uploads processed by ProcessUpload.
+builder.Services.AddReportingPortal(builder.Configuration);
 
 builder.Build().Run();

@@ -107,6 +107,7 @@ internal static class CliTexts
     public static readonly TextKey ServeStarted = new("cli.serve.started", "interval", "timers");
     public static readonly TextKey ServeTimer = new("cli.serve.timer", "name", "schedule", "next");
     public static readonly TextKey ServeStorage = new("cli.serve.storage", "container", "connection");
+    public static readonly TextKey ServePortal = new("cli.serve.portal", "url");
     public static readonly TextKey ServeEnqueued = new("cli.serve.enqueued", "time", "timer", "units");
     public static readonly TextKey ServeUnitDone = new("cli.serve.unit-done", "time", "queue", "target", "detail");
     public static readonly TextKey ServeUnitFailed = new("cli.serve.unit-failed", "time", "queue", "target", "error", "delivery");

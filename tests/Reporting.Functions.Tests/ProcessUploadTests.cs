@@ -8,6 +8,7 @@ using Reporting.Samples;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Ledger;
+using Reporting.TestSupport;
 
 namespace Reporting.Functions.Tests;
 

@@ -16,10 +16,11 @@ public sealed class StartupTests(WorkerFixture fixture, ITestOutputHelper output
         output.WriteLine($"Worker start to metadata: {Worker.StartupTime.TotalMilliseconds:0} ms; to all functions loaded: {fixture.StartedAndLoadedIn.TotalMilliseconds:0} ms");
 
         Assert.Equal(
-            [
+            new[]
+            {
                 "Audit:timerTrigger", "BuildQuarterlyReports:timerTrigger", "Health:httpTrigger", "ProcessUpload:blobTrigger", "Reconcile:timerTrigger",
                 "RunAudit:queueTrigger", "RunReconciliation:queueTrigger", "RunReportBuild:queueTrigger", "RunSweep:queueTrigger", "Sweep:timerTrigger",
-            ],
+            }.Concat(Web.Routing.PortalRoutes.All.Select(r => $"{r.Name}:httpTrigger")).Order(StringComparer.Ordinal),
             Worker.Functions.Select(f => $"{f.Name}:{f.TriggerType}").Order(StringComparer.Ordinal));
         Assert.All(Worker.Functions, f => Assert.False(string.IsNullOrEmpty(f.Id)));
         Assert.All(Worker.Functions, f => Assert.Equal("Reporting.Functions.dll", Path.GetFileName(f.ScriptFile)));
@@ -95,10 +96,23 @@ public sealed class StartupTests(WorkerFixture fixture, ITestOutputHelper output
     {
         var trigger = Worker.Function("Health").Trigger;
 
-        Assert.Equal("health", trigger["route"]!.GetValue<string>());
+        // host.json's routePrefix is "" (the portal is at the site root): the route names "api/" itself.
+        Assert.Equal("", Worker.RoutePrefix);
+        Assert.Equal("api/health", trigger["route"]!.GetValue<string>());
         Assert.Equal("Anonymous", trigger["authLevel"]!.GetValue<string>());
         Assert.Equal(["get"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.NotNull(Worker.HttpUri);
         Assert.Equal("127.0.0.1", System.Net.Dns.GetHostAddresses(Worker.HttpUri.Host).Select(a => a.ToString()).FirstOrDefault(a => a == "127.0.0.1"));
+    }
+
+    /// <summary>The portal's HTTP functions are exactly its route table (name, method, route): the two hosts cannot drift.</summary>
+    [Fact]
+    public void The_portal_functions_are_the_route_table_anonymous_at_the_site_root()
+    {
+        var functions = Worker.Functions.Where(f => f.TriggerType == "httpTrigger" && f.Name != "Health")
+            .Select(f => $"{f.Name} {string.Join(",", f.Trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()))} {Worker.RouteTemplate(f)} {f.Trigger["authLevel"]}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(Web.Routing.PortalRoutes.All.Select(r => $"{r.Name} {r.Method} {r.Template} Anonymous").Order(StringComparer.Ordinal), functions);
     }
 }

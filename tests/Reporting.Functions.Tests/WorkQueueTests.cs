@@ -6,6 +6,7 @@ using Reporting.Storage.Assessments;
 using Reporting.Storage.Reconciliation;
 using Reporting.Storage.Reports;
 using Reporting.Storage.Work;
+using Reporting.TestSupport;
 
 namespace Reporting.Functions.Tests;
 

@@ -1,4 +1,3 @@
-using Reporting.Samples;
 using Reporting.Storage.Emulator;
 using Reporting.TestSupport;
 using Reporting.WorkerHost;
@@ -7,7 +6,7 @@ namespace Reporting.Functions.Tests;
 
 /// <summary>
 /// One Azurite and one worker started from exactly the sample settings (storage pointed at this Azurite,
-/// no name prefix), its functions loaded, shared by the tests of the collection, which run one at a time.
+/// no name prefix; App Service Authentication said to be on), the sample registry with the portal's users, its functions loaded, shared by the tests of the collection, which run one at a time.
 /// <see cref="Pipeline"/> is the application's own services on the same storage, to seed and read back.
 /// </summary>
 public sealed class WorkerFixture : IAsyncLifetime
@@ -27,10 +26,12 @@ public sealed class WorkerFixture : IAsyncLifetime
     {
         _azurite = await FunctionsApp.StartAzuriteAsync();
         _pipeline = await TestPipeline.CreateAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["Storage:NamePrefix"] = "" });
-        await _pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        await _pipeline.ImportRegistryAsync(PortalUsers.Registry());
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        _worker = await FunctionsWorker.StartAsync(FunctionsApp.Directory, FunctionsApp.SampleSettings(_azurite.ConnectionString));
+        // App Service sets WEBSITE_AUTH_ENABLED when App Service Authentication is on: the portal trusts the principal header then only.
+        _worker = await FunctionsWorker.StartAsync(FunctionsApp.Directory, FunctionsApp.SampleSettings(_azurite.ConnectionString,
+            new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = "True" }));
         await _worker.LoadAllAsync();
         StartedAndLoadedIn = clock.Elapsed;
     }

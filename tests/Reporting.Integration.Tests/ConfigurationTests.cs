@@ -44,6 +44,7 @@ public sealed class ConfigurationTests
             (StorageOptions.SectionName, typeof(StorageOptions)), (WorkbookLimits.SectionName, typeof(WorkbookLimits)), (RulesOptions.SectionName, typeof(RulesOptions)),
             (IngestionOptions.SectionName, typeof(IngestionOptions)), (ReportsOptions.SectionName, typeof(ReportsOptions)), (DeadlineOptions.SectionName, typeof(DeadlineOptions)),
             (ScheduleOptions.SectionName, typeof(ScheduleOptions)), (ReconciliationOptions.SectionName, typeof(ReconciliationOptions)),
+            (Web.PortalOptions.SectionName, typeof(Web.PortalOptions)),
             .. new[] { ExternalSourceNames.MarketOperator, ExternalSourceNames.Exchange, ExternalSourceNames.Pools }
                 .Select(name => ($"{ExternalSourceNames.SectionName}:{name}", typeof(ExternalSourceOptions))),
         ];

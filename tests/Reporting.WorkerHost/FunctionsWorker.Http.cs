@@ -41,7 +41,9 @@ public sealed partial class FunctionsWorker
         await EnsureHttpListeningAsync(httpUri, cancellationToken);
 
         var inputs = new Dictionary<string, RpcValue> { [function.Trigger.Str("name")] = RpcValue.EmptyHttp() };
-        var (invocationId, response) = SendInvocation(function, inputs, HttpMetadata(request, original));
+        var metadata = HttpMetadata(request, original);
+        foreach (var (name, value) in RouteValues(function, original)) metadata[name] = RpcValue.FromString(value);
+        var (invocationId, response) = SendInvocation(function, inputs, metadata);
 
         var forwarded = Forward(request, original, httpUri, invocationId);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -94,7 +96,10 @@ public sealed partial class FunctionsWorker
         return forwarded;
     }
 
-    /// <summary>The HTTP trigger's binding data (HttpTriggerAttributeBindingProvider): each query parameter, "Query" and "Headers".</summary>
+    /// <summary>
+    /// The HTTP trigger's binding data (HttpTriggerAttributeBindingProvider): each query parameter, "Query" and "Headers"
+    /// (the route's values are added by the caller).
+    /// </summary>
     private static Dictionary<string, RpcValue> HttpMetadata(HttpRequestMessage request, Uri original)
     {
         var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

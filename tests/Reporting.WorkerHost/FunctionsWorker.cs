@@ -32,6 +32,7 @@ public sealed partial class FunctionsWorker : IAsyncDisposable
         _byName = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
         StartupTime = startup;
         _http = new Lazy<HttpClient>(CreateProxyClient);
+        _routePrefix = new Lazy<string>(() => ReadRoutePrefix(appDirectory));
     }
 
     public string AppDirectory { get; }

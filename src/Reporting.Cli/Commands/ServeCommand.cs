@@ -1,19 +1,22 @@
 using System.CommandLine;
 using Cronos;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Application.Schedules;
 using Reporting.Application.Work;
 using Reporting.Domain;
 using Reporting.Domain.Text;
 using Reporting.Storage;
+using Reporting.Web.Hosting;
 
 namespace Reporting.Cli.Commands;
 
 /// <summary>
 /// `reporting serve`: the local stand-in for the Functions host. Runs the sweep timer every few seconds (Event Grid
 /// cannot fire locally) and the other timers on their cron schedules, and runs the queues' units of work with the
-/// host's semantics (the same handlers as the Functions app), against the given storage or an embedded Azurite, until Ctrl+C.
+/// host's semantics (the same handlers as the Functions app), against the given storage or an embedded Azurite, until Ctrl+C;
+/// and serves the miners' portal on 127.0.0.1 (PortalServer).
 /// </summary>
 internal static class ServeCommand
 {
@@ -24,14 +27,16 @@ internal static class ServeCommand
         var interval = new Option<double>("--interval") { Description = "Seconds between sweeps of the uploads container.", DefaultValueFactory = _ => 5 };
         var data = new Option<string?>("--data") { Description = "Keep the embedded Azurite's data in this folder (default: in memory)." };
         var reportsNow = new Option<bool>("--reports-now") { Description = "Also build the quarterly reports once at start (the timer itself never runs on start-up)." };
-        var command = new Command("serve", "Run the pipeline continuously: sweep uploads every few seconds and run the timers on schedule. Ctrl+C stops.")
+        var port = new Option<int>("--port") { Description = "Port of the miners' portal on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 5080 };
+        var command = new Command("serve", "Run the pipeline continuously: sweep uploads every few seconds, run the timers on schedule, serve the portal. Ctrl+C stops.")
         {
-            storage, verbose, interval, data, reportsNow,
+            storage, verbose, interval, data, reportsNow, port,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(interval);
             if (seconds is < 0.5 or > 3600) throw new UsageException("--interval must be between 0.5 and 3600 seconds.");
+            if (parse.GetValue(port) is < 0 or > 65535) throw new UsageException("--port must be between 0 and 65535.");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -42,11 +47,20 @@ internal static class ServeCommand
             try
             {
                 await using var embedded = await EmbeddedStorage.OpenAsync(parse.GetValue(storage), parse.GetValue(data), console, stop.Token).ConfigureAwait(false);
-                await using var services = CliServices.Build(CliServices.StorageSettings(console, embedded.ConnectionString), parse.GetValue(verbose));
+                var settings = CliServices.StorageSettings(console, embedded.ConnectionString);
+                await using var services = CliServices.Build(settings, parse.GetValue(verbose));
                 await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(stop.Token).ConfigureAwait(false);
                 var clients = services.GetRequiredService<StorageClients>();
                 if (embedded.IsEmbedded)
                     await console.Out.WriteLineAsync(console.Say(CliTexts.ServeStorage.With(("container", clients.Layout.UploadsContainer), ("connection", embedded.ConnectionString)))).ConfigureAwait(false);
+                // The miners' portal beside the loop: loopback only, development sign-in, uploads processed on receipt.
+                await using var portal = await PortalServer.StartAsync(new PortalServerOptions
+                {
+                    Port = parse.GetValue(port),
+                    Settings = settings,
+                    ConfigureLogging = logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
+                }, stop.Token).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(console.Say(CliTexts.ServePortal.With(("url", portal.BaseUrl.ToString())))).ConfigureAwait(false);
                 return await LoopAsync(console, services, TimeSpan.FromSeconds(seconds), parse.GetValue(reportsNow), stop.Token).ConfigureAwait(false);
             }
             finally

@@ -21,7 +21,8 @@ public sealed class CatalogueTests
     /// <summary>Every static wording the product declares, found by reflection over its assemblies.</summary>
     private static IReadOnlyList<Wording> Declared()
     {
-        var assemblies = new[] { typeof(IssueCodes), typeof(Reporting.Excel.Reading.Heading), typeof(UploadProcessor), typeof(Reporting.Cli.ReportingCommandLine) }.Select(t => t.Assembly);
+        var assemblies = new[] { typeof(IssueCodes), typeof(Reporting.Excel.Reading.Heading), typeof(UploadProcessor), typeof(Reporting.Cli.ReportingCommandLine), typeof(Reporting.Web.Text.PortalTexts) }
+            .Select(t => t.Assembly);
         var wordings = new List<Wording>();
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Reporting.Storage;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.TestSupport;
 
 /// <summary>
 /// Every entity of the pipeline's tables and every blob of its containers, with ETags: any write shows. Tables named in the

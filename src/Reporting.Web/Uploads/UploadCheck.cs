@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Reporting.Application.Ingestion;
+using Reporting.Application.Rules;
+using Reporting.Application.Validation;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Submissions;
+using Reporting.Domain.Validation;
+using Reporting.Excel.Reading;
+
+namespace Reporting.Web.Uploads;
+
+/// <summary>What the check of a file found: what the file is (as far as readable) and every issue.</summary>
+public sealed record CheckedFile(ReportKind? Kind, Month? Period, ValidationReport Report);
+
+/// <summary>
+/// The check a miner sees at once: the same parser (ReportValidator) and the same upload checks (licence folder, period not
+/// in the future and covered by the rules) as processing runs on the same bytes, so the page says what processing decides.
+/// </summary>
+public sealed class UploadCheck(ReportValidator validator, RuleSetProvider rules, IOptions<WorkbookLimits> limits, TimeProvider time)
+{
+    public long MaxBytes => limits.Value.MaxBytes;
+
+    public CheckedFile Check(byte[] content, string blobName)
+    {
+        if (content.LongLength > limits.Value.MaxBytes) return TooLarge(content.LongLength);
+        var parsed = validator.Parse(new MemoryStream(content, writable: false));
+        var today = Month.Of(KazakhstanTime.Today(time));
+        var report = parsed.Validation.With(UploadChecks.For(parsed, UploadIdentity.LicenceFolder(blobName), blobName, today, rules.Rules));
+        return new CheckedFile(parsed.Kind, parsed.Period, report);
+    }
+
+    /// <summary>A stored file over the limit, as processing reports it (never downloaded).</summary>
+    public CheckedFile TooLarge(long size) => new(null, null, new ValidationReport([XlsxPackage.TooLarge(size, limits.Value)]));
+}
