@@ -116,6 +116,8 @@ internal static class CliTexts
     public static readonly TextKey ServeStepUnavailable = new("cli.serve.step-unavailable", "time", "step", "error");
     public static readonly TextKey ServeStepFailed = new("cli.serve.step-failed", "time", "step", "type", "error");
     public static readonly TextKey ServeStopped = new("cli.serve.stopped");
+    public static readonly TextKey ServeBadInterval = new("cli.serve.bad-interval");
+    public static readonly TextKey ServeBadPort = new("cli.serve.bad-port");
 
     // demo
     public static readonly TextKey DemoGenerating = new("cli.demo.generating", "licences", "from", "to");

@@ -24,19 +24,19 @@ internal static class ServeCommand
     {
         var storage = CommonOptions.Storage();
         var verbose = CommonOptions.Verbose();
-        var interval = new Option<double>("--interval") { Description = "Seconds between sweeps of the uploads container.", DefaultValueFactory = _ => 5 };
-        var data = new Option<string?>("--data") { Description = "Keep the embedded Azurite's data in this folder (default: in memory)." };
-        var reportsNow = new Option<bool>("--reports-now") { Description = "Also build the quarterly reports once at start (the timer itself never runs on start-up)." };
-        var port = new Option<int>("--port") { Description = "Port of the miners' portal on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 5080 };
-        var command = new Command("serve", "Run the pipeline continuously: sweep uploads every few seconds, run the timers on schedule, serve the portal. Ctrl+C stops.")
+        var interval = new Option<double>("--interval") { DefaultValueFactory = _ => 5 };
+        var data = new Option<string?>("--data");
+        var reportsNow = new Option<bool>("--reports-now");
+        var port = new Option<int>("--port") { DefaultValueFactory = _ => 5080 };
+        var command = new Command("serve")
         {
             storage, verbose, interval, data, reportsNow, port,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(interval);
-            if (seconds is < 0.5 or > 3600) throw new UsageException("--interval must be between 0.5 and 3600 seconds.");
-            if (parse.GetValue(port) is < 0 or > 65535) throw new UsageException("--port must be between 0 and 65535.");
+            if (seconds is < 0.5 or > 3600) throw new UsageException(console[CliTexts.ServeBadInterval]);
+            if (parse.GetValue(port) is < 0 or > 65535) throw new UsageException(console[CliTexts.ServeBadPort]);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
