@@ -142,6 +142,8 @@ internal static class CliTexts
     public static readonly TextKey DemoYear = new("cli.demo.year", "year", "kwh", "fee", "usd", "rate");
     public static readonly TextKey DemoArticle = new("cli.demo.article");
     public static readonly TextKey DemoWhere = new("cli.demo.where", "folder");
+    public static readonly TextKey DemoServeHint = new("cli.demo.serve-hint");
+    public static readonly TextKey DemoServing = new("cli.demo.serving", "miner", "committee");
 
     // stand-in
     public static readonly TextKey StandInServing = new("cli.standin.serving", "folder", "url", "fault");

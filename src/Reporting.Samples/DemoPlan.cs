@@ -151,7 +151,8 @@ public sealed class DemoPlan
             }
         }
 
-        return new DemoPlan(dataset, dataset.Registry(months), uploads, counted);
+        var registry = dataset.Registry(months);
+        return new DemoPlan(dataset, registry with { Users = SampleUsers.For(registry.Licences) }, uploads, counted);
     }
 
     /// <summary>The report written with one typical mistake.</summary>

@@ -35,9 +35,11 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 2025 };
         var targetKwh = new Option<decimal?>("--target-kwh");
         var output = new Option<string>("--out") { DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var serve = new Option<bool>("--serve");
+        var port = new Option<int>("--port") { DefaultValueFactory = _ => 5080 };
         var command = new Command("demo")
         {
-            storage, verbose, licences, from, to, seed, targetKwh, output,
+            storage, verbose, licences, from, to, seed, targetKwh, output, serve, port,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,12 +53,15 @@ internal static class DemoCommand
             };
             if (options.Licences is < 1 or > 5000) throw new UsageException("--licences must be between 1 and 5000.");
             if (options.To < options.From) throw new UsageException("--to must not be before --from.");
-            return await RunAsync(console, options, parse.GetValue(storage), parse.GetValue(output)!, parse.GetValue(verbose), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(port) is < 0 or > 65535) throw new UsageException(console[CliTexts.ServeBadPort]);
+            var serving = parse.GetValue(serve) ? parse.GetValue(port) : (int?)null;
+            return await RunAsync(console, options, parse.GetValue(storage), parse.GetValue(output)!, parse.GetValue(verbose), serving, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, DemoOptions options, string? storageOption, string outputFolder, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, DemoOptions options, string? storageOption, string outputFolder, bool verbose, int? servePort,
+        CancellationToken cancellationToken)
     {
         await using var embedded = await EmbeddedStorage.OpenAsync(storageOption, null, console, cancellationToken).ConfigureAwait(false);
         await Step(console, CliTexts.DemoGenerating.With(("licences", options.Licences), ("from", MessageValue.Month(options.From)), ("to", MessageValue.Month(options.To)))).ConfigureAwait(false);
@@ -129,7 +134,30 @@ internal static class DemoCommand
             return ReportingCommandLine.Findings;
         }
 
-        return ReportingCommandLine.Success;
+        var someMiner = SampleUsers.MinerOf(plan.Registry.Licences[0].Number);
+        if (servePort is not { } port)
+        {
+            // The embedded Azurite ends with the demo: to browse its data, the demo keeps serving it.
+            await console.Out.WriteLineAsync(console[CliTexts.DemoServeHint]).ConfigureAwait(false);
+            return ReportingCommandLine.Success;
+        }
+
+        await Step(console, CliTexts.DemoServing.With(("miner", someMiner), ("committee", SampleUsers.Committee))).ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await ServeCommand.HostAsync(console, settings, services, port, TimeSpan.FromSeconds(5), reportsNow: false, verbose, stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static int Count(DemoPlan plan, UploadStory story) => plan.Uploads.Count(u => u.Story == story);

@@ -53,15 +53,8 @@ internal static class ServeCommand
                 var clients = services.GetRequiredService<StorageClients>();
                 if (embedded.IsEmbedded)
                     await console.Out.WriteLineAsync(console.Say(CliTexts.ServeStorage.With(("container", clients.Layout.UploadsContainer), ("connection", embedded.ConnectionString)))).ConfigureAwait(false);
-                // The miners' portal beside the loop: loopback only, development sign-in, uploads processed on receipt.
-                await using var portal = await PortalServer.StartAsync(new PortalServerOptions
-                {
-                    Port = parse.GetValue(port),
-                    Settings = settings,
-                    ConfigureLogging = logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
-                }, stop.Token).ConfigureAwait(false);
-                await console.Out.WriteLineAsync(console.Say(CliTexts.ServePortal.With(("url", portal.BaseUrl.ToString())))).ConfigureAwait(false);
-                return await LoopAsync(console, services, TimeSpan.FromSeconds(seconds), parse.GetValue(reportsNow), stop.Token).ConfigureAwait(false);
+                return await HostAsync(console, settings, services, parse.GetValue(port), TimeSpan.FromSeconds(seconds), parse.GetValue(reportsNow), parse.GetValue(verbose), stop.Token)
+                    .ConfigureAwait(false);
             }
             finally
             {
@@ -69,6 +62,23 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The portal on 127.0.0.1 (development sign-in, uploads processed on receipt) beside the local host's loop, until
+    /// <paramref name="stop"/>: what `serve` runs, and `demo --serve` after the demo.
+    /// </summary>
+    public static async Task<int> HostAsync(CliConsole console, IReadOnlyDictionary<string, string?> settings, IServiceProvider services, int port, TimeSpan interval,
+        bool reportsNow, bool verbose, CancellationToken stop)
+    {
+        await using var portal = await PortalServer.StartAsync(new PortalServerOptions
+        {
+            Port = port,
+            Settings = settings,
+            ConfigureLogging = logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning),
+        }, stop).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(console.Say(CliTexts.ServePortal.With(("url", portal.BaseUrl.ToString())))).ConfigureAwait(false);
+        return await LoopAsync(console, services, interval, reportsNow, stop).ConfigureAwait(false);
     }
 
     /// <summary>
