@@ -107,7 +107,7 @@ public sealed class RuleSetTests
         Assert.Equal(FeeStatus.RateUnverified, shipped.Fee.Status);
         Assert.Null(shipped.Fee.AmountKzt);
         Assert.Equal(FeeStatus.Assessed, result.Fee.Status);
-        Assert.Equal(Math.Round(result.KwhTotal * 5, 2), result.Fee.AmountKzt);
+        Assert.Equal(150_000_000.00m, result.Fee.AmountKzt); // 30,000,000 grid kWh (case 004) x 5
     }
 
     public static TheoryData<string, string> Malformed() => new()
