@@ -62,6 +62,42 @@ public sealed class ReconcilerTests
     }
 
     [Theory]
+    [InlineData(0, false)]  // received exactly at the due instant: on time
+    [InlineData(1, true)]   // one tick later: late (no grace)
+    public void A_report_is_late_only_after_its_due_instant(long ticksAfterDue, bool late)
+    {
+        // March 2025 is due on 10 April at 23:59:59 in Kazakhstan (UTC+5 since March 2024) = 18:59:59 UTC.
+        var due = new DateTimeOffset(2025, 4, 10, 18, 59, 59, TimeSpan.Zero);
+        var received = due.AddTicks(ticksAfterDue);
+        var filed = new Dictionary<string, IReadOnlyList<FiledReport>>
+        {
+            ["KZ-DM-0001"] = [new FiledReport(Consumption("KZ-DM-0001", (EnergySource.Grid, 10)), received), new FiledReport(Sales("KZ-DM-0001"), received)],
+        };
+
+        var findings = Reconciler.Timeliness(March, [A], filed, ReportDeadline.Default, due.AddDays(30)).ToArray();
+
+        Assert.Equal(late ? 2 : 0, findings.Count(f => f.Code == FindingCodes.ReportLate));
+        Assert.All(findings, f => Assert.Equal(0.0m, f.Figures.Single(x => x.Name == "days_late").Value));
+        Assert.Equal(late, ReportDeadline.Default.IsLate(March, received));
+    }
+
+    [Fact]
+    public void Only_a_report_of_the_month_and_kind_counts_as_filed()
+    {
+        var february = Consumption("KZ-DM-0001", (EnergySource.Grid, 10)) with { Header = new ReportHeader(ReportKind.Consumption, "KZ-DM-0001", "080240012341", "Co", new Month(2025, 2), "1.0") };
+        var filed = new Dictionary<string, IReadOnlyList<FiledReport>>
+        {
+            // Keys are upper-case licence numbers: a licence written in lower case in the registry still finds them.
+            ["KZ-DM-0001"] = [new FiledReport(february, new DateTimeOffset(2025, 3, 5, 0, 0, 0, TimeSpan.Zero)), new FiledReport(Sales("KZ-DM-0001"), new DateTimeOffset(2025, 4, 2, 0, 0, 0, TimeSpan.Zero))],
+        };
+
+        var findings = Reconciler.Timeliness(March, [A with { Number = "kz-dm-0001" }], filed, ReportDeadline.Default, new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero)).ToArray();
+
+        var missing = Assert.Single(findings);
+        Assert.Equal((FindingCodes.ReportMissing, FindingKind.Consumption, "kz-dm-0001"), (missing.Code, missing.Kind, missing.Licence));
+    }
+
+    [Theory]
     [InlineData(100_000, 100_000, false)]
     [InlineData(100_000, 99_500, false)]   // 0.5 % of the larger figure: within tolerance
     [InlineData(100_000, 99_499, true)]

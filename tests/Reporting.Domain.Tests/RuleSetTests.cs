@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Reporting.Domain.Assessment;
 using Reporting.Domain.Reports;
@@ -8,13 +9,23 @@ namespace Reporting.Domain.Tests;
 public sealed class RuleSetTests
 {
     [Fact]
-    public void The_shipped_rules_load_with_a_content_version()
+    public void The_shipped_rules_are_versioned_by_the_SHA256_of_the_file_in_the_repository()
     {
-        var rules = RuleSet.Default;
+        // Hashed here from the file as checked out (LF line endings), not by the loader: the version names this content.
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ShippedRules", "kz-digital-mining.rules.json")).ReplaceLineEndings("\n");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-        Assert.Matches("^rules-[0-9a-f]{12}$", rules.Version);
-        Assert.Equal(RuleSetLoader.VersionOf(RuleSet.DefaultText()), rules.Version);
-        Assert.Equal(new DateOnly(2022, 1, 1), rules.CoverageFrom);
+        Assert.Equal("rules-" + hash[..12], RuleSet.Default.Version);
+        Assert.Equal(new DateOnly(2022, 1, 1), RuleSet.Default.CoverageFrom);
+    }
+
+    [Theory]
+    [InlineData("abc", "rules-ba7816bf8f01")]   // FIPS 180-2 test vector: SHA-256("abc") = ba7816bf8f01cfea...
+    [InlineData("a\nb", "rules-7e18f737311b")] // sha256sum of the bytes 61 0a 62
+    [InlineData("a\r\nb", "rules-7e18f737311b")] // CRLF read as LF: a checkout on Windows has the same version
+    public void The_version_is_the_first_12_hex_digits_of_the_SHA256_with_line_endings_normalised(string text, string version)
+    {
+        Assert.Equal(version, RuleSetLoader.VersionOf(text));
     }
 
     [Theory]
@@ -96,7 +107,7 @@ public sealed class RuleSetTests
         Assert.Equal(FeeStatus.RateUnverified, shipped.Fee.Status);
         Assert.Null(shipped.Fee.AmountKzt);
         Assert.Equal(FeeStatus.Assessed, result.Fee.Status);
-        Assert.Equal(Math.Round(result.KwhTotal * 5, 2), result.Fee.AmountKzt);
+        Assert.Equal(150_000_000.00m, result.Fee.AmountKzt); // 30,000,000 grid kWh (case 004) x 5
     }
 
     public static TheoryData<string, string> Malformed() => new()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.ExternalStandIn;
@@ -43,22 +42,24 @@ public sealed class RetryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Too_many_requests_waits_for_Retry_After_then_succeeds()
+    public async Task Too_many_requests_waits_exactly_for_Retry_After_then_succeeds()
     {
-        // BaseDelay is 10 ms: a wait of a second can only come from the Retry-After header.
-        await using var h = await StartWithDataAsync(output, FaultPlan.TooManyRequests(1, FaultPattern.FirstN(1)));
-        var client = h.Get<IMarketOperatorClient>();
+        // BaseDelay is 0: a wait of a second can only come from the Retry-After header.
+        await using var h = await StandInHarness.StartAsync(output, fault: FaultPlan.TooManyRequests(1, FaultPattern.FirstN(1)), serverOnClock: true);
+        StandInData.WritePurchases(h.Folder, Month, Purchases);
+        var retryAfter = TimeSpan.FromSeconds(1);
 
-        var watch = Stopwatch.StartNew();
-        var result = await client.GetMonthlyPurchasesAsync(Month);
-        watch.Stop();
+        var call = h.Get<IMarketOperatorClient>().GetMonthlyPurchasesAsync(Month);
+        await h.Clock.WhenArmedAsync(retryAfter, 1);
+        h.Clock.Advance(retryAfter - TimeSpan.FromTicks(1));
 
-        output.WriteLine($"elapsed {watch.Elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(Purchases, result);
-        Assert.Equal(2, h.Server.Requests.Count(StandInApi.Purchases));
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(990), $"retried after {watch.Elapsed.TotalMilliseconds:0} ms, before Retry-After: 1");
+        Assert.False(call.IsCompleted);
+        Assert.Equal(1, h.Server.Requests.Count(StandInApi.Purchases));
+        h.Clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(Purchases, await call);
         var requests = h.Server.Requests.Snapshot();
-        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(990));
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(retryAfter, requests[1].ReceivedAt - requests[0].ReceivedAt);
     }
 
     [Fact]

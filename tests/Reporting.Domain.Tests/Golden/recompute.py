@@ -298,7 +298,10 @@ def compute(case: dict) -> dict:
             aifc.add(ex["name"].strip().casefold())
         mined: dict[str, Decimal] = defaultdict(Decimal)
         sold_aifc: dict[str, Decimal] = defaultdict(Decimal)
+        # Other exchanges per month; names that differ only in letter case are one exchange ("Binance",
+        # "binance"), named as first written that month.
         non_aifc: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+        spelling: dict[tuple[str, str], str] = {}
         for r in sales:
             for row in r.get("mined", []):
                 mined[row["asset"].strip().upper()] += D(row["quantity"])
@@ -307,7 +310,9 @@ def compute(case: dict) -> dict:
                 if ex.casefold() in aifc:
                     sold_aifc[row["asset"].strip().upper()] += D(row["quantity"])
                 else:
-                    non_aifc[(r["period"], ex)] += D(row["quantity"])
+                    key = (r["period"], ex.casefold())
+                    spelling.setdefault(key, ex)
+                    non_aifc[key] += D(row["quantity"])
         below = False
         any_mined = False
         for asset in sorted(mined):
@@ -321,8 +326,8 @@ def compute(case: dict) -> dict:
                 violations.append(violation("sale-share-below-minimum", "error", quarter, asset,
                                             mined=qty, sold_aifc=sold, required_share=required,
                                             shortfall=required * qty - sold))
-        for (period, ex), qty in sorted(non_aifc.items()):
-            violations.append(violation("sale-exchange-not-aifc", "warning", period, ex, quantity=qty))
+        for key, qty in sorted(non_aifc.items()):
+            violations.append(violation("sale-exchange-not-aifc", "warning", key[0], spelling[key], quantity=qty))
         sale_status = "nothing-mined" if not any_mined else ("below-minimum" if below else "compliant")
 
     # ---- licence, per report -----------------------------------------------------------------------

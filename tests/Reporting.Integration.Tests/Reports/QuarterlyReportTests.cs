@@ -9,6 +9,7 @@ using Reporting.Domain.Reconciliation;
 using Reporting.Domain.Reports;
 using Reporting.Domain.Rules;
 using Reporting.Excel.Reports;
+using Reporting.Integration.Tests.Ingestion;
 using Reporting.Samples;
 using Reporting.Storage;
 using Reporting.Storage.Assessments;
@@ -137,8 +138,8 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
         await pipeline.ImportRegistryAsync(registry);
         var (registryVersion, _, _) = await pipeline.Get<RegistryStore>().GetLicencesAsync(CancellationToken.None);
         var active = dataset.Profiles.Where(p => p.Licence.IsActiveIn(quarter)).ToArray();
-        var assessments = active.Select(p => QuarterAssessor.Assess(new AssessmentInput(p.Licence.Number, quarter,
-            quarter.Months.Select(m => dataset.Consumption(p, m)).ToArray(), [], registry), RuleSet.Default)).ToArray();
+        var reports = active.ToDictionary(p => p, p => (IReadOnlyList<ConsumptionReport>)[.. quarter.Months.Select(m => dataset.Consumption(p, m))]);
+        var assessments = active.Select(p => QuarterAssessor.Assess(new AssessmentInput(p.Licence.Number, quarter, reports[p], [], registry), RuleSet.Default));
         await pipeline.Get<AssessmentStore>().LoadQuarterAsync(quarter,
             assessments.Select(a => (a, 1L, registryVersion, (IReadOnlyList<AssessmentInputRef>)[])), CancellationToken.None);
 
@@ -146,9 +147,10 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
 
         Assert.Equal(active.Length, result.Report.Summary.Count);
         Assert.True(active.Length > 1900);
-        Assert.Equal(assessments.Sum(a => a.Fee.AmountKzt ?? 0), result.Report.Totals.FeeKzt);
-        Assert.Equal(assessments.Sum(a => a.KwhTotal), result.Report.Totals.KwhTotal);
-        Assert.Equal(assessments.Sum(a => a.ErrorCount), result.Report.Totals.Violations);
+        // Expected totals from the generated rows by the law's flat 2025 rates, not from the assessor.
+        Assert.Equal(active.Sum(p => Recompute.FlatFee2024(reports[p])), result.Report.Totals.FeeKzt);
+        Assert.Equal(active.Sum(p => Recompute.Kwh(reports[p])), result.Report.Totals.KwhTotal);
+        Assert.Equal(active.Sum(p => Recompute.ConsumptionOnlyErrors(p.Licence, reports[p], registry.Quotas)), result.Report.Totals.Violations);
         // Nothing filed as inputs: both reports of every active month are missing.
         Assert.Equal(active.Sum(p => quarter.Months.Count(p.Licence.IsActiveIn)) * 2, result.Report.Missing.Count);
         Assert.Equal(0, result.Reassessed);
@@ -164,8 +166,9 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
         var registry = dataset.Registry([.. q1.Months, .. q2.Months]);
         await pipeline.ImportRegistryAsync(registry);
         var (registryVersion, _, _) = await pipeline.Get<RegistryStore>().GetLicencesAsync(CancellationToken.None);
-        QuarterAssessment[] Assess(Quarter quarter) => dataset.Profiles.Where(p => p.Licence.IsActiveIn(quarter)).Select(p => QuarterAssessor.Assess(
-            new AssessmentInput(p.Licence.Number, quarter, quarter.Months.Select(m => dataset.Consumption(p, m)).ToArray(), [], registry), RuleSet.Default)).ToArray();
+        ConsumptionReport[][] Reports(Quarter quarter) => [.. dataset.Profiles.Where(p => p.Licence.IsActiveIn(quarter)).Select(p => quarter.Months.Select(m => dataset.Consumption(p, m)).ToArray())];
+        QuarterAssessment[] Assess(Quarter quarter) => [.. Reports(quarter).Select(reports => QuarterAssessor.Assess(
+            new AssessmentInput(reports[0].Licence, quarter, reports, [], registry), RuleSet.Default))];
         Task Load(Quarter quarter, IEnumerable<QuarterAssessment> assessments) => pipeline.Get<AssessmentStore>().LoadQuarterAsync(quarter,
             assessments.Select(a => (a, 1L, registryVersion, (IReadOnlyList<AssessmentInputRef>)[])), CancellationToken.None);
         var first = Assess(q1);
@@ -176,7 +179,8 @@ public sealed class QuarterlyReportTests(AzuriteFixture azurite)
         var built = await service.BuildAsync(q2, CancellationToken.None);
 
         var previous = Assert.IsType<QuarterTotals>(built.Report.Comparison.PreviousQuarter);
-        Assert.Equal((q1, first.Sum(a => a.Fee.AmountKzt ?? 0), first.Sum(a => a.KwhTotal)), (previous.Quarter, previous.FeeKzt, previous.KwhTotal));
+        // Expected from the generated rows by the law's flat 2025 rates, not from the assessor.
+        Assert.Equal((q1, Reports(q1).Sum(Recompute.FlatFee2024), Reports(q1).Sum(Recompute.Kwh)), (previous.Quarter, previous.FeeKzt, previous.KwhTotal));
         Assert.Null(built.Report.Comparison.SameQuarterLastYear); // nothing stored for 2024-Q2: no figures, not zeros
         // The published workbook (Russian, the default) shows them on its Overview.
         var workbook = await pipeline.Get<ReportStore>().DownloadAsync(built.Version.WorkbookBlob, CancellationToken.None);
