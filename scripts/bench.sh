@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the performance budget (docs/performance.md) and rewrites the generated part of that document
 # and bench/results/latest.json. Takes about 10 minutes on our 2-core machines; --quick runs smaller cases.
-#   bash scripts/bench.sh [--quick] [--only parse,hostile,ingest,consolidation,startup,coldstart,reconciliation,sweep]
+#   bash scripts/bench.sh [--quick] [--only parse,hostile,ingest,consolidation,startup,coldstart,reconciliation,sweep,rush]
 # Speed is never asserted in tests: these figures are the record. Run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

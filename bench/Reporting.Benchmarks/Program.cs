@@ -4,13 +4,13 @@ using Reporting.Benchmarks.Cases;
 using Reporting.Benchmarks.Harness;
 
 // The performance budget of the pipeline: every step against its physical floor, measured in the same run.
-//   run [--only parse,hostile,ingest,consolidation,startup,coldstart,reconciliation,sweep] [--quick] [--doc docs/performance.md] [--json FILE] [--work DIR]
+//   run [--only parse,hostile,ingest,consolidation,startup,coldstart,reconciliation,sweep,rush] [--quick] [--doc docs/performance.md] [--json FILE] [--work DIR]
 //   probe parse|hostile|consolidate ...   (the child side of a measurement; started by `run`)
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = false };
 if (args.Length > 0 && args[0] == "probe") return await ProbeAsync(args[1..]);
 if (args.Length == 0 || args[0] != "run")
 {
-    Console.Error.WriteLine("usage: Reporting.Benchmarks run [--only parse,hostile,ingest,consolidation,startup,coldstart,reconciliation,sweep] [--quick] [--doc FILE] [--json FILE] [--work DIR]");
+    Console.Error.WriteLine("usage: Reporting.Benchmarks run [--only parse,hostile,ingest,consolidation,startup,coldstart,reconciliation,sweep,rush] [--quick] [--doc FILE] [--json FILE] [--work DIR]");
     return 2;
 }
 
@@ -33,6 +33,7 @@ var cases = new (string Key, Func<BenchContext, Task<Section>> Run)[]
     ("coldstart", ColdStartBenchmark.RunAsync),
     ("reconciliation", ReconciliationBenchmark.RunAsync),
     ("sweep", SweepBenchmark.RunAsync),
+    ("rush", RushBenchmark.RunAsync),
 };
 var unknown = only?.Except(cases.Select(c => c.Key)).ToArray() ?? [];
 if (unknown.Length > 0)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Reporting.Application.Ingestion;
 
 namespace Reporting.Web.Uploads;
@@ -23,16 +24,25 @@ public sealed class ProcessedByEventGrid : IUploadReceipts
 /// <summary>
 /// `reporting serve`: there is no Event Grid locally, so each stored upload is processed right away, in the background,
 /// through the same UploadProcessor (idempotent: the sweep finding it again changes nothing). The page polls for it.
+/// Up to <see cref="IngestionOptions.MaxParallelism"/> uploads at once, as Event Grid delivers them to the Functions app
+/// in parallel (the processor is safe for many uploads of one licence at once; docs/storage.md): one at a time, a
+/// deadline rush would queue every miner behind the others.
 /// </summary>
-public sealed partial class ProcessOnReceipt(IServiceProvider services, ILogger<ProcessOnReceipt> logger) : BackgroundService, IUploadReceipts
+public sealed partial class ProcessOnReceipt(IServiceProvider services, IOptions<IngestionOptions> options, ILogger<ProcessOnReceipt> logger)
+    : BackgroundService, IUploadReceipts
 {
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
 
     public void Received(string blobName) => _queue.Writer.TryWrite(blobName);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var processor = services.GetRequiredService<UploadProcessor>();
+        return Task.WhenAll(Enumerable.Range(0, options.Value.MaxParallelism).Select(_ => ConsumeAsync(processor, stoppingToken)));
+    }
+
+    private async Task ConsumeAsync(UploadProcessor processor, CancellationToken stoppingToken)
+    {
         await foreach (var name in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
