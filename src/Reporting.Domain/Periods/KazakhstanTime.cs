@@ -13,7 +13,10 @@ public static class KazakhstanTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(OffsetAt(instant));
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow());
+
+    /// <summary>The date in Kazakhstan at an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
     /// <summary>The instant a local date and time in Kazakhstan corresponds to.</summary>
     public static DateTimeOffset At(DateOnly date, TimeOnly time)

@@ -48,7 +48,7 @@ public sealed class SubmissionQueries(SubmissionLedger ledger, PortalUploadStore
         var blob = listed.Blob ?? (row is null ? null : new UploadBlob(row.BlobName, row.ETag, row.ReceivedAt, row.SizeBytes, row.VersionId));
         if (blob is null) return null;
 
-        var file = await CheckStoredAsync(blob, cancellationToken).ConfigureAwait(false);
+        var file = await CheckStoredAsync(blob, row?.ProcessedAt, cancellationToken).ConfigureAwait(false);
         var outcome = row is null ? null : Outcome(row, snapshot, words);
         return Model(licence, uploadId, listed.OriginalName, row?.ReceivedAt ?? blob.LastModified, file, words, outcome);
     }
@@ -67,13 +67,13 @@ public sealed class SubmissionQueries(SubmissionLedger ledger, PortalUploadStore
         return content is null ? null : (content.ToArray(), row);
     }
 
-    private async Task<CheckedFile?> CheckStoredAsync(UploadBlob blob, CancellationToken cancellationToken)
+    private async Task<CheckedFile?> CheckStoredAsync(UploadBlob blob, DateTimeOffset? processedAt, CancellationToken cancellationToken)
     {
         if (!UploadIdentity.IsPlainName(blob.Name)) return null;
         if (blob.Size > check.MaxBytes) return check.TooLarge(blob.Size);
         var download = await blobs.DownloadAsync(blob, cancellationToken).ConfigureAwait(false);
         // Gone or overwritten since (not through the portal, which never overwrites): only the recorded outcome is shown.
-        return download.Status == DownloadStatus.Downloaded ? check.Check(download.Content, blob.Name) : null;
+        return download.Status == DownloadStatus.Downloaded ? check.Check(download.Content, blob.Name, processedAt) : null;
     }
 
     private SubmissionModel Model(string licence, string uploadId, string? originalName, DateTimeOffset received, CheckedFile? file, Words words, SubmissionOutcome? outcome)

@@ -21,11 +21,18 @@ public sealed class UploadCheck(ReportValidator validator, RuleSetProvider rules
 {
     public long MaxBytes => limits.Value.MaxBytes;
 
-    public CheckedFile Check(byte[] content, string blobName)
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="blobName">Where it is (or will be) stored: its licence folder is checked.</param>
+    /// <param name="asOf">
+    /// When to judge "period in the future" (a month is in the future only until it starts): now for a new upload, the
+    /// recorded processing time for a processed one, so its page shows what processing decided then, not what a check
+    /// today would find.
+    /// </param>
+    public CheckedFile Check(byte[] content, string blobName, DateTimeOffset? asOf = null)
     {
         if (content.LongLength > limits.Value.MaxBytes) return TooLarge(content.LongLength);
         var parsed = validator.Parse(new MemoryStream(content, writable: false));
-        var today = Month.Of(KazakhstanTime.Today(time));
+        var today = Month.Of(KazakhstanTime.DateOf(asOf ?? time.GetUtcNow()));
         var report = parsed.Validation.With(UploadChecks.For(parsed, UploadIdentity.LicenceFolder(blobName), blobName, today, rules.Rules));
         return new CheckedFile(parsed.Kind, parsed.Period, report);
     }

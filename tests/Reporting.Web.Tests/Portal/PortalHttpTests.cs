@@ -122,6 +122,31 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_processed_upload_shows_the_check_as_of_its_processing_even_after_time_has_moved_on()
+    {
+        // 7 April 2025: a May report is in the future, so processing rejects it. In June the same file would pass,
+        // but its page must still say why it was rejected then, not contradict the recorded outcome.
+        await using var portal = await PortalHarness.StartAsync(azurite);
+        using var client = portal.Client();
+        var token = await client.SignInAndOpenAsync(PortalHarness.MinerUser, $"/licences/{portal.Licence}");
+        var sample = SampleFiles.SampleConsumption();
+        var may = sample with { Header = sample.Header with { Period = new Domain.Periods.Month(2025, 5) } };
+
+        var answer = Html(await client.UploadAsync(portal.Licence, MonthReportWriter.ToBytes(may), "may.xlsx", token));
+        Assert.Contains("data-code=\"period-in-future\"", answer, StringComparison.Ordinal);
+        var blob = (await portal.Server.Services.GetRequiredService<PortalUploadStore>().ListAsync(portal.Licence, CancellationToken.None)).Single().Blob;
+        await portal.ProcessAsync(blob.Name);
+        var uploadId = UploadIdentity.Id(blob.Name, blob.ETag);
+        Assert.Equal(SubmissionStatus.Rejected, Assert.Single(await portal.Pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(portal.Licence, CancellationToken.None)).Status);
+
+        portal.Time.Advance(TimeSpan.FromDays(60));
+        var page = Html(await client.GetAsync($"/licences/{portal.Licence}/uploads/{uploadId}"));
+
+        Assert.Contains("class=\"outcome rejected\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"period-in-future\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_from_its_content_length_or_while_read_and_nothing_is_written()
     {
         await using var portal = await PortalHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Workbook:MaxBytes"] = "100000" });
