@@ -101,6 +101,7 @@ public static class PortalTexts
     public static readonly TextKey AssessmentNone = new("portal.assessment.none");
     public static readonly TextKey AssessmentAssessedAt = new("portal.assessment.assessed-at", "at", "rules");
     public static readonly TextKey AssessmentReports = new("portal.assessment.reports", "consumption", "sales");
+    public static readonly TextKey AssessmentNoReport = new("portal.assessment.no-report");
     public static readonly TextKey KwhCaption = new("portal.kwh.caption");
     public static readonly TextKey ColumnSource = new("portal.column.source");
     public static readonly TextKey ColumnKwh = new("portal.column.kwh");

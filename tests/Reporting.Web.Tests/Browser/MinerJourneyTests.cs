@@ -104,6 +104,8 @@ public sealed class MinerJourneyTests(AzuriteFixture azurite, BrowserFixture bro
         var russian = new NumberFormatInfo { NumberGroupSeparator = "\u00A0", NumberDecimalSeparator = "," };
         await Expect(page.Locator("#fee-amount")).ToHaveTextAsync($"К уплате: {fee.ToString("#,##0.00", russian)} ₸");
         await Expect(page.Locator("#kwh-total")).ToHaveTextAsync(consumption.Rows.Sum(r => r.Kwh).ToString("#,##0.###", russian));
+        // Only a consumption report was filed: the sales month is "none" in words.
+        await Expect(page.GetByText("реализация — нет.", new() { Exact = false })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "assessment");
 
         // The same page in Kazakh, remembered for the next page.
