@@ -96,11 +96,12 @@ public sealed partial class QuarterlyReportService(
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
             () =>
             {
-                // Two independent renderings of the same report: the CSV on another core while the workbook is written.
+                // Independent renderings of the same report: the CSV and the snapshot on another core while the workbook is written.
                 var language = options.Value.Language;
-                var csv = Task.Run(() => QuarterlyReportWriter.ToCsv(report, language), cancellationToken);
+                var csv = Task.Run(() => (QuarterlyReportWriter.ToCsv(report, language), ReportSnapshotJson.Serialize(report)), cancellationToken);
                 var workbook = QuarterlyReportWriter.ToWorkbook(report, language);
-                return (workbook, csv.GetAwaiter().GetResult());
+                var (csvBytes, snapshot) = csv.GetAwaiter().GetResult();
+                return (workbook, csvBytes, snapshot);
             }, cancellationToken, currentRead).ConfigureAwait(false);
         LogBuilt(logger, quarter.ToString(), version.Number, created, report.Totals.Licences, report.Totals.FeeKzt);
         return new QuarterlyReportResult(report, version, created, stale.Length);
