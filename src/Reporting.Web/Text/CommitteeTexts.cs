@@ -13,6 +13,7 @@ public static class CommitteeTexts
     public static readonly TextKey FeeNote = new("committee.fee-note");
     public static readonly TextKey ChartsNeedScript = new("committee.charts-need-script");
     public static readonly TextKey BackToQuarters = new("committee.back-to-quarters");
+    public static readonly TextKey ShowList = new("committee.show-list", "count");
 
     public static readonly TextKey QuartersHeading = new("committee.quarters.heading");
     public static readonly TextKey QuartersCaption = new("committee.quarters.caption");
