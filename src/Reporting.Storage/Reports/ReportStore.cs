@@ -29,6 +29,9 @@ public sealed record ReportVersion(
     /// were kept.
     /// </summary>
     public string SnapshotBlob { get; init; } = "";
+
+    /// <summary>The SHA-256 of the snapshot as written (the audit checks it as it checks the files); empty without one.</summary>
+    public string SnapshotSha256 { get; init; } = "";
 }
 
 /// <summary>A published version of a quarter's report (PK quarter, RK v0001...): its files, their SHA-256, and figures for listing.</summary>
@@ -48,6 +51,7 @@ public sealed record ReportVersionEntity : TableRow
     public string RuleVersions { get; set; } = "";
     public string RegistryVersion { get; set; } = "";
     public string SnapshotBlob { get; set; } = "";
+    public string SnapshotSha256 { get; set; } = "";
 }
 
 /// <summary>The figures of a report that its version row keeps for listing.</summary>
@@ -103,10 +107,10 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
             var csvPut = PutOnceAsync(csvBlob, files.Value.Csv, "text/csv; charset=utf-8", cancellationToken);
             var snapshotPut = PutOnceAsync(snapshotBlob, files.Value.Snapshot, "application/json; charset=utf-8", cancellationToken);
             await Task.WhenAll(workbookPut, csvPut, snapshotPut).ConfigureAwait(false);
-            var (workbookSha, csvSha) = (await workbookPut.ConfigureAwait(false), await csvPut.ConfigureAwait(false));
+            var (workbookSha, csvSha, snapshotSha) = (await workbookPut.ConfigureAwait(false), await csvPut.ConfigureAwait(false), await snapshotPut.ConfigureAwait(false));
 
             var version = new ReportVersion(quarter, (current?.Number ?? 0) + 1, fingerprint, time.GetUtcNow(), workbookBlob, csvBlob, workbookSha, csvSha,
-                facts.Licences, facts.FeeKzt, facts.Violations, facts.RuleVersions, facts.RegistryVersion) { SnapshotBlob = snapshotBlob };
+                facts.Licences, facts.FeeKzt, facts.Violations, facts.RuleVersions, facts.RegistryVersion) { SnapshotBlob = snapshotBlob, SnapshotSha256 = snapshotSha };
             try
             {
                 await Versions.AddEntityAsync(ToEntity(version), cancellationToken).ConfigureAwait(false);
@@ -219,9 +223,10 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
         RuleVersions = v.RuleVersions,
         RegistryVersion = v.RegistryVersion,
         SnapshotBlob = v.SnapshotBlob,
+        SnapshotSha256 = v.SnapshotSha256,
     };
 
     private static ReportVersion Read(ReportVersionEntity e) => new(
         Quarter.Parse(e.PartitionKey), e.Number, e.Fingerprint, e.CreatedAt, e.WorkbookBlob, e.CsvBlob, e.WorkbookSha256, e.CsvSha256,
-        e.Licences, TableValues.ParseDecimal(e.FeeKzt), e.Violations, e.RuleVersions, e.RegistryVersion) { SnapshotBlob = e.SnapshotBlob };
+        e.Licences, TableValues.ParseDecimal(e.FeeKzt), e.Violations, e.RuleVersions, e.RegistryVersion) { SnapshotBlob = e.SnapshotBlob, SnapshotSha256 = e.SnapshotSha256 };
 }
