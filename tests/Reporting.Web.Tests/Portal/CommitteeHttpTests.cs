@@ -90,6 +90,17 @@ public sealed partial class CommitteeHttpTests(AzuriteFixture azurite)
         // Drill-down: the largest fee links to that licence's assessment of the quarter, which the committee may open.
         var top = QuarterOverview.Of(stored).TopMiners[0];
         Assert.Contains($"<a href=\"/licences/{top.Licence}/quarters/{Quarter}\">{top.Licence}</a>", Cells(html, $"data-licence=\"{top.Licence}\""), StringComparison.Ordinal);
+        // The same figures in Kazakh and Russian: 1 234 567,89 with no-break spaces, the quarter as the language writes it.
+        foreach (var language in new[] { Language.Kk, Language.Ru })
+        {
+            var format = TextFormat.For(language);
+            var page = Html(await client.GetAsync($"/committee/quarters/{Quarter}?lang={language.Code()}"));
+            Assert.Contains($"<html lang=\"{language.Code()}\">", page, StringComparison.Ordinal);
+            Assert.Contains($"{format.Quarter(CommitteeSeed.Quarter)}</h1>", page, StringComparison.Ordinal);
+            Assert.Equal(format.Money(stored.Totals.FeeKzt), Headline(page, "fee"));
+            Assert.Equal(format.Kwh(stored.Totals.KwhTotal), Headline(page, "kwh"));
+        }
+
         using var assessment = await client.GetAsync($"/licences/{top.Licence}/quarters/{Quarter}?lang=en");
         Assert.Equal(HttpStatusCode.OK, assessment.StatusCode);
         Assert.Contains($"id=\"fee-amount\">Fee due: {en.Money(top.FeeKzt)} ₸<", Html(assessment), StringComparison.Ordinal);
