@@ -103,6 +103,13 @@ public sealed partial class QuarterlyReportService(
                 var (csvBytes, snapshot) = csv.GetAwaiter().GetResult();
                 return (workbook, csvBytes, snapshot);
             }, cancellationToken, currentRead).ConfigureAwait(false);
+        if (!created && version.SnapshotBlob.Length == 0)
+        {
+            // Published before snapshots were kept: same fingerprint, same content; dated as the version was published.
+            version = await reports.AddSnapshotAsync(version, ReportSnapshotJson.Serialize(report with { GeneratedAt = version.CreatedAt }), cancellationToken).ConfigureAwait(false);
+            LogSnapshotAdded(logger, quarter.ToString(), version.Number);
+        }
+
         LogBuilt(logger, quarter.ToString(), version.Number, created, report.Totals.Licences, report.Totals.FeeKzt);
         return new QuarterlyReportResult(report, version, created, stale.Length);
     }
@@ -116,6 +123,9 @@ public sealed partial class QuarterlyReportService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Quarter}: the assessment of {Licence} lacked some of its violation rows; re-assessing it")]
     private static partial void LogRepairing(ILogger logger, string quarter, string licence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Quarter}: version {Version} had no snapshot for the portal; added it")]
+    private static partial void LogSnapshotAdded(ILogger logger, string quarter, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Quarter}: version {Version} (new: {Created}), {Licences} licences, fee {Fee} KZT")]
     private static partial void LogBuilt(ILogger logger, string quarter, int version, bool created, int licences, decimal fee);

@@ -123,6 +123,37 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Gives a version published before snapshots were kept its snapshot: the JSON goes beside the version's files
+    /// (create-only) and the row gains its name and SHA-256 (an ETag-checked merge, so a concurrent writer wins and this
+    /// returns its row). The caller passes the snapshot of a report with this version's fingerprint: the same content.
+    /// </summary>
+    public async Task<ReportVersion> AddSnapshotAsync(ReportVersion version, byte[] snapshot, CancellationToken cancellationToken)
+    {
+        if (version.SnapshotBlob.Length > 0) return version;
+        var blob = $"{version.WorkbookBlob[..version.WorkbookBlob.LastIndexOf('/')]}/report-{version.Quarter}.json";
+        var sha = await PutOnceAsync(blob, snapshot, "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        var rowKey = ToEntity(version).RowKey;
+        var row = (await Versions.GetEntityAsync<ReportVersionEntity>(version.Quarter.ToString(), rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (row.SnapshotBlob.Length > 0) return Read(row);
+        var patch = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            [nameof(ReportVersionEntity.SnapshotBlob)] = blob,
+            [nameof(ReportVersionEntity.SnapshotSha256)] = sha,
+        };
+        try
+        {
+            await Versions.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Another builder added it first (the same bytes: same fingerprint, create-only blob).
+            return Read((await Versions.GetEntityAsync<ReportVersionEntity>(version.Quarter.ToString(), rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value);
+        }
+
+        return version with { SnapshotBlob = blob, SnapshotSha256 = sha };
+    }
+
     /// <summary>Every quarter that has a published report.</summary>
     public async Task<IReadOnlyList<Quarter>> ListQuartersAsync(CancellationToken cancellationToken)
     {
