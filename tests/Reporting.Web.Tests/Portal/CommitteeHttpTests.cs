@@ -155,6 +155,8 @@ public sealed partial class CommitteeHttpTests(AzuriteFixture azurite)
     {
         await using var portal = await PortalHarness.StartAsync(azurite);
         var (_, second) = await CommitteeSeed.PublishTwoVersionsAsync(portal);
+        // An earlier quarter with nobody reporting: listed first, its fee a real zero (the registry's licences all missing).
+        var earlier = await portal.Pipeline.Get<QuarterlyReportService>().BuildAsync(CommitteeSeed.Quarter.Previous, CancellationToken.None);
         using var client = portal.Client();
         await client.SignInAsync(PortalHarness.CommitteeUser);
         var overview = QuarterOverview.Of(second.Report);
@@ -184,7 +186,12 @@ public sealed partial class CommitteeHttpTests(AzuriteFixture azurite)
         Assert.Contains('\u00A0', TextFormat.For(Language.Ru).Kwh(overview.Headline.KwhTotal));
         using var enPage = await client.GetAsync("/committee?lang=en");
         var trend = Chart(enPage, "chart-trend");
-        Assert.Equal(overview.Headline.KwhTotal, trend.GetProperty("series")[1].GetProperty("data")[0].GetDecimal());
+        var english = TextFormat.For(Language.En);
+        Assert.Equal([english.Quarter(CommitteeSeed.Quarter.Previous), english.Quarter(CommitteeSeed.Quarter)], trend.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal([earlier.Report.Totals.FeeKzt, overview.Headline.FeeDueKzt], trend.GetProperty("series")[0].GetProperty("data").EnumerateArray().Select(v => v.GetDecimal()));
+        Assert.Equal([earlier.Report.Totals.KwhTotal, overview.Headline.KwhTotal], trend.GetProperty("series")[1].GetProperty("data").EnumerateArray().Select(v => v.GetDecimal()));
+        Assert.True(en.IndexOf($"data-quarter=\"{CommitteeSeed.Quarter.Previous}\"", StringComparison.Ordinal) < en.IndexOf($"data-quarter=\"{Quarter}\"", StringComparison.Ordinal));
+        Assert.Contains("data-figure=\"missing\">" + english.Integer(earlier.Report.Missing.Count) + "<", Cells(en, $"data-quarter=\"{CommitteeSeed.Quarter.Previous}\""), StringComparison.Ordinal);
         Assert.Contains("src=\"/assets/chart.umd.js\"", en, StringComparison.Ordinal);
         using var chartJs = await client.GetAsync("/assets/chart.umd.js");
         Assert.Equal(HttpStatusCode.OK, chartJs.StatusCode);
