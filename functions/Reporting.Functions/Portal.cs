@@ -60,4 +60,17 @@ public sealed class Portal(PortalHandlers handlers)
     [Function(Names.Asset)]
     public Task AssetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.Asset)] HttpRequest request, string name) =>
         handlers.AssetAsync(request.HttpContext, name);
+
+    [Function(Names.Committee)]
+    public Task CommitteeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.Committee)] HttpRequest request) =>
+        handlers.CommitteeAsync(request.HttpContext);
+
+    [Function(Names.CommitteeQuarter)]
+    public Task CommitteeQuarterAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.CommitteeQuarter)] HttpRequest request, string quarter) =>
+        handlers.CommitteeQuarterAsync(request.HttpContext, quarter);
+
+    [Function(Names.CommitteeReportFile)]
+    public Task CommitteeReportFileAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Templates.CommitteeReportFile)] HttpRequest request,
+        string quarter, string version, string format) =>
+        handlers.CommitteeReportFileAsync(request.HttpContext, quarter, version, format);
 }

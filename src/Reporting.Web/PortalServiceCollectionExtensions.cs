@@ -33,6 +33,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton<UploadCheck>();
         services.TryAddSingleton<SubmissionQueries>();
         services.TryAddSingleton<AssessmentQueries>();
+        services.TryAddSingleton<CommitteeQueries>();
         services.TryAddSingleton<UploadHandler>();
         services.TryAddSingleton<PortalHandlers>();
         return services;

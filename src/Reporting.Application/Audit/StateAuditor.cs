@@ -157,7 +157,11 @@ public sealed partial class StateAuditor(
             foreach (var version in await reports.ListVersionsAsync(quarter, cancellationToken).ConfigureAwait(false))
             {
                 count++;
-                foreach (var (blob, sha) in new[] { (version.WorkbookBlob, version.WorkbookSha256), (version.CsvBlob, version.CsvSha256) })
+                // The snapshot (what the committee's pages show) is checked as the files are; older versions have none.
+                (string Blob, string Sha)[] files = version.SnapshotBlob.Length == 0
+                    ? [(version.WorkbookBlob, version.WorkbookSha256), (version.CsvBlob, version.CsvSha256)]
+                    : [(version.WorkbookBlob, version.WorkbookSha256), (version.CsvBlob, version.CsvSha256), (version.SnapshotBlob, version.SnapshotSha256)];
+                foreach (var (blob, sha) in files)
                 {
                     var actual = await reports.HashAsync(blob, cancellationToken).ConfigureAwait(false);
                     if (actual == sha) continue;

@@ -17,5 +17,10 @@ public sealed class EnumCodeConverter : JsonConverterFactory
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => EnumCodes.Parse<T>(reader.GetString());
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code());
+
+        // As dictionary keys too (kWh by energy source), with the same codes.
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => EnumCodes.Parse<T>(reader.GetString());
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(value.Code());
     }
 }

@@ -96,12 +96,20 @@ public sealed partial class QuarterlyReportService(
         var (version, created) = await reports.PublishAsync(quarter, report.Fingerprint, facts,
             () =>
             {
-                // Two independent renderings of the same report: the CSV on another core while the workbook is written.
+                // Independent renderings of the same report: the CSV and the snapshot on another core while the workbook is written.
                 var language = options.Value.Language;
-                var csv = Task.Run(() => QuarterlyReportWriter.ToCsv(report, language), cancellationToken);
+                var csv = Task.Run(() => (QuarterlyReportWriter.ToCsv(report, language), ReportSnapshotJson.Serialize(report)), cancellationToken);
                 var workbook = QuarterlyReportWriter.ToWorkbook(report, language);
-                return (workbook, csv.GetAwaiter().GetResult());
+                var (csvBytes, snapshot) = csv.GetAwaiter().GetResult();
+                return (workbook, csvBytes, snapshot);
             }, cancellationToken, currentRead).ConfigureAwait(false);
+        if (!created && version.SnapshotBlob.Length == 0)
+        {
+            // Published before snapshots were kept: same fingerprint, same content; dated as the version was published.
+            version = await reports.AddSnapshotAsync(version, ReportSnapshotJson.Serialize(report with { GeneratedAt = version.CreatedAt }), cancellationToken).ConfigureAwait(false);
+            LogSnapshotAdded(logger, quarter.ToString(), version.Number);
+        }
+
         LogBuilt(logger, quarter.ToString(), version.Number, created, report.Totals.Licences, report.Totals.FeeKzt);
         return new QuarterlyReportResult(report, version, created, stale.Length);
     }
@@ -115,6 +123,9 @@ public sealed partial class QuarterlyReportService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Quarter}: the assessment of {Licence} lacked some of its violation rows; re-assessing it")]
     private static partial void LogRepairing(ILogger logger, string quarter, string licence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Quarter}: version {Version} had no snapshot for the portal; added it")]
+    private static partial void LogSnapshotAdded(ILogger logger, string quarter, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Quarter}: version {Version} (new: {Created}), {Licences} licences, fee {Fee} KZT")]
     private static partial void LogBuilt(ILogger logger, string quarter, int version, bool created, int licences, decimal fee);

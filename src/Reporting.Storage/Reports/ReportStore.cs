@@ -22,7 +22,17 @@ public sealed record ReportVersion(
     decimal FeeKzt,
     int Violations,
     string RuleVersions,
-    string RegistryVersion);
+    string RegistryVersion)
+{
+    /// <summary>
+    /// The report's content as JSON (what the committee's pages read); empty for versions published before snapshots
+    /// were kept.
+    /// </summary>
+    public string SnapshotBlob { get; init; } = "";
+
+    /// <summary>The SHA-256 of the snapshot as written (the audit checks it as it checks the files); empty without one.</summary>
+    public string SnapshotSha256 { get; init; } = "";
+}
 
 /// <summary>A published version of a quarter's report (PK quarter, RK v0001...): its files, their SHA-256, and figures for listing.</summary>
 public sealed record ReportVersionEntity : TableRow
@@ -40,6 +50,8 @@ public sealed record ReportVersionEntity : TableRow
     public int Violations { get; set; }
     public string RuleVersions { get; set; } = "";
     public string RegistryVersion { get; set; } = "";
+    public string SnapshotBlob { get; set; } = "";
+    public string SnapshotSha256 { get; set; } = "";
 }
 
 /// <summary>The figures of a report that its version row keeps for listing.</summary>
@@ -74,9 +86,9 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
     /// caught by the create-once version row, after which the versions are read again.
     /// </summary>
     public async Task<(ReportVersion Version, bool Created)> PublishAsync(Quarter quarter, string fingerprint, ReportFacts facts,
-        Func<(byte[] Workbook, byte[] Csv)> render, CancellationToken cancellationToken, Task<ReportVersion?>? currentRead = null)
+        Func<(byte[] Workbook, byte[] Csv, byte[] Snapshot)> render, CancellationToken cancellationToken, Task<ReportVersion?>? currentRead = null)
     {
-        (byte[] Workbook, byte[] Csv)? files = null;
+        (byte[] Workbook, byte[] Csv, byte[] Snapshot)? files = null;
         while (true)
         {
             var current = currentRead is not null
@@ -89,14 +101,16 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
             var folder = $"{quarter}/{fingerprint[..16]}";
             var workbookBlob = $"{folder}/consolidated-{quarter}.xlsx";
             var csvBlob = $"{folder}/consolidated-{quarter}.csv";
-            // The two files are independent: write them at once.
+            var snapshotBlob = $"{folder}/report-{quarter}.json";
+            // The files are independent: write them at once.
             var workbookPut = PutOnceAsync(workbookBlob, files.Value.Workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cancellationToken);
             var csvPut = PutOnceAsync(csvBlob, files.Value.Csv, "text/csv; charset=utf-8", cancellationToken);
-            await Task.WhenAll(workbookPut, csvPut).ConfigureAwait(false);
-            var (workbookSha, csvSha) = (await workbookPut.ConfigureAwait(false), await csvPut.ConfigureAwait(false));
+            var snapshotPut = PutOnceAsync(snapshotBlob, files.Value.Snapshot, "application/json; charset=utf-8", cancellationToken);
+            await Task.WhenAll(workbookPut, csvPut, snapshotPut).ConfigureAwait(false);
+            var (workbookSha, csvSha, snapshotSha) = (await workbookPut.ConfigureAwait(false), await csvPut.ConfigureAwait(false), await snapshotPut.ConfigureAwait(false));
 
             var version = new ReportVersion(quarter, (current?.Number ?? 0) + 1, fingerprint, time.GetUtcNow(), workbookBlob, csvBlob, workbookSha, csvSha,
-                facts.Licences, facts.FeeKzt, facts.Violations, facts.RuleVersions, facts.RegistryVersion);
+                facts.Licences, facts.FeeKzt, facts.Violations, facts.RuleVersions, facts.RegistryVersion) { SnapshotBlob = snapshotBlob, SnapshotSha256 = snapshotSha };
             try
             {
                 await Versions.AddEntityAsync(ToEntity(version), cancellationToken).ConfigureAwait(false);
@@ -107,6 +121,37 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
                 // Another builder published that version number first: look again.
             }
         }
+    }
+
+    /// <summary>
+    /// Gives a version published before snapshots were kept its snapshot: the JSON goes beside the version's files
+    /// (create-only) and the row gains its name and SHA-256 (an ETag-checked merge, so a concurrent writer wins and this
+    /// returns its row). The caller passes the snapshot of a report with this version's fingerprint: the same content.
+    /// </summary>
+    public async Task<ReportVersion> AddSnapshotAsync(ReportVersion version, byte[] snapshot, CancellationToken cancellationToken)
+    {
+        if (version.SnapshotBlob.Length > 0) return version;
+        var blob = $"{version.WorkbookBlob[..version.WorkbookBlob.LastIndexOf('/')]}/report-{version.Quarter}.json";
+        var sha = await PutOnceAsync(blob, snapshot, "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        var rowKey = ToEntity(version).RowKey;
+        var row = (await Versions.GetEntityAsync<ReportVersionEntity>(version.Quarter.ToString(), rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (row.SnapshotBlob.Length > 0) return Read(row);
+        var patch = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            [nameof(ReportVersionEntity.SnapshotBlob)] = blob,
+            [nameof(ReportVersionEntity.SnapshotSha256)] = sha,
+        };
+        try
+        {
+            await Versions.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Another builder added it first (the same bytes: same fingerprint, create-only blob).
+            return Read((await Versions.GetEntityAsync<ReportVersionEntity>(version.Quarter.ToString(), rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value);
+        }
+
+        return version with { SnapshotBlob = blob, SnapshotSha256 = sha };
     }
 
     /// <summary>Every quarter that has a published report.</summary>
@@ -208,9 +253,11 @@ public sealed class ReportStore(StorageClients clients, TimeProvider time)
         Violations = v.Violations,
         RuleVersions = v.RuleVersions,
         RegistryVersion = v.RegistryVersion,
+        SnapshotBlob = v.SnapshotBlob,
+        SnapshotSha256 = v.SnapshotSha256,
     };
 
     private static ReportVersion Read(ReportVersionEntity e) => new(
         Quarter.Parse(e.PartitionKey), e.Number, e.Fingerprint, e.CreatedAt, e.WorkbookBlob, e.CsvBlob, e.WorkbookSha256, e.CsvSha256,
-        e.Licences, TableValues.ParseDecimal(e.FeeKzt), e.Violations, e.RuleVersions, e.RegistryVersion);
+        e.Licences, TableValues.ParseDecimal(e.FeeKzt), e.Violations, e.RuleVersions, e.RegistryVersion) { SnapshotBlob = e.SnapshotBlob, SnapshotSha256 = e.SnapshotSha256 };
 }

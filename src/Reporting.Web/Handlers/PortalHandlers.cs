@@ -20,13 +20,14 @@ public sealed partial class PortalHandlers(
     IPortalSignIn signIn,
     SubmissionQueries submissions,
     UploadHandler uploads,
-    AssessmentQueries assessments)
+    AssessmentQueries assessments,
+    CommitteeQueries committee)
 {
     public Task HomeAsync(HttpContext context) => pipeline.RunAsync(context, Requirement.RegisteredUser, FormToken.None, async request =>
     {
         var user = request.RequiredUser;
         var licences = LicenceAccess.Visible(user, await directory.LicencesAsync(request.Aborted).ConfigureAwait(false));
-        var model = new HomeModel([.. licences.OrderBy(l => l.Number, StringComparer.Ordinal)], user.Role != UserRole.Miner);
+        var model = new HomeModel([.. licences.OrderBy(l => l.Number, StringComparer.Ordinal)], LicenceAccess.ReadsEveryLicence(user));
         await pages.WriteAsync<HomePage>(request, request.Words[PortalTexts.HomeHeading], model).ConfigureAwait(false);
     });
 

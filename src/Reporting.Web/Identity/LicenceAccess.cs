@@ -42,6 +42,12 @@ public static class LicenceAccess
         };
     }
 
+    /// <summary>
+    /// The committee and operators read every licence, and so the consolidated reports and the committee's pages; a miner
+    /// does not (those pages answer 404 to a miner, as a licence that is not theirs does).
+    /// </summary>
+    public static bool ReadsEveryLicence(RegistryUser user) => user.Role != UserRole.Miner;
+
     /// <summary>The licences the user may open: a miner's own (those in the registry), everyone's for the other roles.</summary>
     public static IReadOnlyList<Licence> Visible(RegistryUser user, IReadOnlyList<Licence> registry) =>
         user.Role == UserRole.Miner ? registry.Where(l => user.Reports(l.Number)).ToArray() : registry;

@@ -46,3 +46,19 @@ public sealed record SubmissionModel(
 public sealed record SubmissionOutcome(SubmissionStatus Status, string Sentence, bool Counts, bool HasFeedbackWorkbook);
 
 public sealed record AssessmentModel(string Licence, Quarter Quarter, AssessmentSummary? Summary, IReadOnlyList<Domain.Assessment.Violation> Violations);
+
+/// <summary>A quarter on the committee's list: its latest version and that version's overview (null for a version without a snapshot).</summary>
+public sealed record CommitteeQuarterRow(Quarter Quarter, Storage.Reports.ReportVersion Latest, QuarterOverview? Overview);
+
+/// <summary>A version of a quarter's report and what changed from the version before (null for the first, or when either lacks a snapshot).</summary>
+public sealed record CommitteeVersionRow(Storage.Reports.ReportVersion Version, bool First, ReportChanges? Changes);
+
+/// <summary>A quarter's dashboard: the latest version's stored report and overview, and every version.</summary>
+public sealed record CommitteeQuarterModel(
+    Quarter Quarter,
+    Storage.Reports.ReportVersion Latest,
+    QuarterlyReport? Report,
+    QuarterOverview? Overview,
+    IReadOnlyList<CommitteeVersionRow> Versions);
+
+public sealed record CommitteeQuartersModel(IReadOnlyList<CommitteeQuarterRow> Quarters);

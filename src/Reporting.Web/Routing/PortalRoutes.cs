@@ -24,6 +24,9 @@ public static class PortalRoutes
         public const string Feedback = "PortalFeedback";
         public const string Assessment = "PortalAssessment";
         public const string Asset = "PortalAsset";
+        public const string Committee = "PortalCommittee";
+        public const string CommitteeQuarter = "PortalCommitteeQuarter";
+        public const string CommitteeReportFile = "PortalCommitteeReportFile";
     }
 
     /// <summary>The route templates (ASP.NET Core routing syntax; relative to the site root: host.json's routePrefix is "").</summary>
@@ -45,6 +48,9 @@ public static class PortalRoutes
         public const string Feedback = Submission + "/feedback";
         public const string Assessment = Licence + "/quarters/{quarter}";
         public const string Asset = "assets/{name}";
+        public const string Committee = "committee";
+        public const string CommitteeQuarter = Committee + "/quarters/{quarter}";
+        public const string CommitteeReportFile = CommitteeQuarter + "/versions/{version}/{format}";
     }
 
     public static readonly PortalRoute Home = new(Names.Home, HttpMethods.Get, Templates.Root, (h, c, _) => h.HomeAsync(c));
@@ -65,8 +71,14 @@ public static class PortalRoutes
         (h, c, v) => h.AssessmentAsync(c, Value(v, "licence"), Value(v, "quarter")));
     public static readonly PortalRoute Asset = new(Names.Asset, HttpMethods.Get, Templates.Asset, (h, c, v) => h.AssetAsync(c, Value(v, "name")));
 
+    public static readonly PortalRoute Committee = new(Names.Committee, HttpMethods.Get, Templates.Committee, (h, c, _) => h.CommitteeAsync(c));
+    public static readonly PortalRoute CommitteeQuarter = new(Names.CommitteeQuarter, HttpMethods.Get, Templates.CommitteeQuarter,
+        (h, c, v) => h.CommitteeQuarterAsync(c, Value(v, "quarter")));
+    public static readonly PortalRoute CommitteeReportFile = new(Names.CommitteeReportFile, HttpMethods.Get, Templates.CommitteeReportFile,
+        (h, c, v) => h.CommitteeReportFileAsync(c, Value(v, "quarter"), Value(v, "version"), Value(v, "format")));
+
     public static IReadOnlyList<PortalRoute> All { get; } =
-        [Home, SignIn, SignInSubmit, SignOut, Licence, Template, Upload, Submission, SubmissionStatus, Feedback, Assessment, Asset];
+        [Home, SignIn, SignInSubmit, SignOut, Licence, Template, Upload, Submission, SubmissionStatus, Feedback, Assessment, Asset, Committee, CommitteeQuarter, CommitteeReportFile];
 
     /// <summary>Links, built in one place so pages and redirects agree with the table.</summary>
     public static class Links
@@ -83,5 +95,9 @@ public static class PortalRoutes
         public static string Feedback(string licence, string uploadId) => $"{Submission(licence, uploadId)}/feedback";
         public static string Assessment(string licence, string quarter) => $"{Licence(licence)}/quarters/{quarter}";
         public static string Asset(string name) => $"/assets/{name}";
+        public const string Committee = "/committee";
+        public static string CommitteeQuarter(string quarter) => $"{Committee}/quarters/{quarter}";
+        public static string CommitteeReportFile(string quarter, int version, string format) =>
+            $"{CommitteeQuarter(quarter)}/versions/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{format}";
     }
 }

@@ -93,4 +93,26 @@ public sealed class AuditTests(AzuriteFixture azurite)
         var again = await auditor.AuditAsync(repair: true, CancellationToken.None);
         Assert.Equal(DriftKind.ReportFileMismatch, Assert.Single(again.Findings).Kind);
     }
+
+    [Fact]
+    public async Task A_report_snapshot_changed_behind_the_stores_back_is_found_like_a_changed_report_file()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 4, 20, 6, 0, 0, TimeSpan.Zero));
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, time: time);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var version = (await pipeline.Get<QuarterlyReportService>().BuildAsync(Q1, CancellationToken.None)).Version;
+        var auditor = pipeline.Get<StateAuditor>();
+        var untouched = new List<AuditFinding>();
+        Assert.Equal(1, await auditor.AuditReportsAsync(untouched.Add, CancellationToken.None));
+        Assert.Empty(untouched);
+
+        await pipeline.Clients.Reports.GetBlobClient(version.SnapshotBlob).UploadAsync(new BinaryData("{}"u8.ToArray()), overwrite: true);
+        var findings = new List<AuditFinding>();
+        await auditor.AuditReportsAsync(findings.Add, CancellationToken.None);
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(DriftKind.ReportFileMismatch, finding.Kind);
+        Assert.NotEmpty(version.SnapshotSha256);
+        Assert.Contains(version.SnapshotBlob, finding.Detail.Say(), StringComparison.Ordinal);
+    }
 }

@@ -58,4 +58,15 @@ public sealed class LicenceAccessTests
     [Fact]
     public void A_miner_sees_their_licences_in_the_registry() =>
         Assert.Equal(["KZ-DM-0001", "KZ-DM-0003"], LicenceAccess.Visible(Miner, Registry).Select(l => l.Number));
+
+    [Fact]
+    public void Only_the_committee_and_operators_read_the_consolidated_reports_a_miner_of_every_licence_does_not()
+    {
+        var everyLicenceMiner = new RegistryUser("all@alpha.kz", UserRole.Miner, ["KZ-DM-0001", "KZ-DM-0002", "KZ-DM-0003"]);
+
+        Assert.True(LicenceAccess.ReadsEveryLicence(Committee));
+        Assert.True(LicenceAccess.ReadsEveryLicence(Operator));
+        Assert.False(LicenceAccess.ReadsEveryLicence(Miner));
+        Assert.False(LicenceAccess.ReadsEveryLicence(everyLicenceMiner));
+    }
 }
