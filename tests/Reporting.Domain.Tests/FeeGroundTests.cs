@@ -64,6 +64,18 @@ public sealed class FeeGroundTests
         Assert.Equal([null, 2000m, 3000m, 100m], fee.Lines.Select(l => l.AmountKzt));
     }
 
+    [Fact]
+    public void A_line_at_the_unmetered_rate_comes_before_lower_source_rates_whatever_its_ground_is_called()
+    {
+        // 2023-Q2: unmetered own generation at 25 (its highest ground), metered own generation at 10, renewable at 1.
+        var fee = FeeCalculator.Calculate(new Quarter(2023, 2),
+            [Row(EnergySource.Renewable, 100), Row(EnergySource.OwnGeneration, 300), Row(EnergySource.OwnGeneration, 50, metered: false)], RuleSet.Default);
+
+        Assert.Equal([(25m, 50m, "fee.ground.unmetered"), (10m, 300m, "fee.ground.source"), (1m, 100m, "fee.ground.source")],
+            fee.Lines.Select(l => (l.RateKztPerKwh!.Value, l.Kwh, l.Ground.Code)));
+        Assert.Equal(4350m, fee.AmountKzt); // 50 x 25 + 300 x 10 + 100 x 1
+    }
+
     [Theory]
     [InlineData(20_000, "fee.ground.band", 0, 24, null)] // average 20: the band from 0 up to the next one, 24
     [InlineData(27_000, "fee.ground.band", 24, 30, 1)]   // average 27: from 24 up to 30

@@ -94,6 +94,18 @@ public sealed class QuarterlyReportEdgeTests
     }
 
     [Fact]
+    public void A_licence_with_nothing_but_a_warning_is_flagged_for_it_and_one_with_nothing_at_all_is_compliant()
+    {
+        var warned = Summary("KZ-DM-0001", new(), 0m, null, 0.8m, All("KZ-DM-0001"));
+        var clean = Summary("KZ-DM-0002", new(), 0m, null, 0.8m, All("KZ-DM-0002"));
+
+        var report = Build([Licence("KZ-DM-0001"), Licence("KZ-DM-0002")], [warned, clean],
+            [Violation("KZ-DM-0001", "2025-01", "sale-exchange-not-aifc", Severity.Warning, "Bybit")]);
+
+        Assert.Equal([LicenceQuarterStatus.Warnings, LicenceQuarterStatus.Compliant], report.Summary.Select(r => r.Status));
+    }
+
+    [Fact]
     public void Without_any_quota_the_total_quota_is_none_not_zero()
     {
         var report = Build([Licence("KZ-DM-0001")], [Summary("KZ-DM-0001", new() { [EnergySource.Grid] = 1 }, 2m, null, 0.8m, All("KZ-DM-0001"))]);
