@@ -39,4 +39,20 @@ public sealed class UnitFailureTests(AzuriteFixture azurite)
         Assert.NotNull(await reports.GetCurrentAsync(new Quarter(2025, 1), CancellationToken.None));
         Assert.Equal(1, (await pipeline.Clients.Queue(WorkQueue.Report).GetPropertiesAsync()).Value.ApproximateMessagesCount); // only the failed one waits
     }
+
+    [Theory]
+    [InlineData(4, WorkUnitState.Failed)]   // MaxDequeueCount is 5: the fourth delivery comes back
+    [InlineData(5, WorkUnitState.Poisoned)] // the fifth is the last allowed: it ends in the poison queue
+    public async Task A_failure_on_the_last_allowed_delivery_is_recorded_poisoned(long delivery, WorkUnitState expected)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 3, 0, 7, TimeSpan.Zero));
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Work:MaxDequeueCount"] = "5" }, clock);
+        var bad = new WorkUnit(WorkQueue.Report, "2025-Q5", Batch);
+
+        await Assert.ThrowsAsync<FormatException>(() => pipeline.Get<WorkRunner>().RunAsync(bad, delivery, CancellationToken.None));
+
+        var recorded = Assert.Single(await pipeline.Get<WorkUnitStore>().ListAsync(WorkQueue.Report, CancellationToken.None));
+        Assert.Equal((expected, delivery, clock.GetUtcNow()), (recorded.State, recorded.Attempt, recorded.FinishedAt));
+        Assert.Equal("work.failed", recorded.Detail?.Code);
+    }
 }
