@@ -55,4 +55,24 @@ public sealed class UnitFailureTests(AzuriteFixture azurite)
         Assert.Equal((expected, delivery, clock.GetUtcNow()), (recorded.State, recorded.Attempt, recorded.FinishedAt));
         Assert.Equal("work.failed", recorded.Detail?.Code);
     }
+
+    [Fact]
+    public async Task A_unit_that_arrives_on_another_queue_is_refused_and_nothing_runs()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var message = WorkUnit.Report(new Quarter(2025, 1), Batch).ToMessage();
+
+        await Assert.ThrowsAsync<FormatException>(() => pipeline.Get<WorkRunner>().RunAsync(WorkQueue.Audit, message, 1, CancellationToken.None));
+
+        Assert.Empty(await pipeline.Get<WorkUnitStore>().ListAsync(WorkQueue.Report, CancellationToken.None));
+        Assert.Null(await pipeline.Get<ReportStore>().GetCurrentAsync(new Quarter(2025, 1), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("2025-04-10T03:00:00Z", 3, "2025-01,2025-02,2025-03")]
+    [InlineData("2025-03-31T18:59:59Z", 2, "2025-01,2025-02")] // still 31 March in Kazakhstan (UTC+5)
+    [InlineData("2025-03-31T19:00:00Z", 2, "2025-02,2025-03")] // 1 April there: March has closed
+    public void Reconciliation_covers_the_closed_months_before_the_current_one_in_Kazakhstan(string now, int monthsBack, string months) =>
+        Assert.Equal(months.Split(','),
+            WorkPlanner.RecentMonths(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), monthsBack).Select(m => m.ToString()));
 }
