@@ -80,6 +80,13 @@ public sealed class SupersessionTests
     }
 
     [Fact]
+    public void An_upload_is_never_newer_than_itself()
+    {
+        // The order is strict: the same receipt instant and id (the same upload) is not "newer", or a retry would replace itself.
+        Assert.False(Supersession.IsNewer(Noon, IdMid, Noon, IdMid));
+    }
+
+    [Fact]
     public void Of_two_distinct_uploads_exactly_one_is_newer_so_processing_order_cannot_matter()
     {
         string[] ids = [IdLow, IdMid, IdHigh, "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0e"];

@@ -30,7 +30,9 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestPipeline> CreateAsync(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>A pipeline on its own name prefix; <paramref name="logLevel"/>: the lowest level the log collector keeps.</summary>
+    public static async Task<TestPipeline> CreateAsync(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null,
+        LogLevel logLevel = LogLevel.Warning)
     {
         var prefix = AzuriteFixture.UniquePrefix();
         var values = new Dictionary<string, string?>
@@ -50,7 +52,7 @@ public sealed class TestPipeline : IAsyncDisposable
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
         // Warnings and errors are kept for the tests to read (e.g. that a failure was logged with its stack).
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b => b.SetMinimumLevel(logLevel));
         services.AddFakeLogging(o => o.OutputSink = null);
         services.AddReportingPipeline(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

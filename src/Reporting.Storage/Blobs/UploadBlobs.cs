@@ -116,7 +116,9 @@ public sealed class UploadBlobs(StorageClients clients)
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return new DownloadedUpload(DownloadStatus.Changed, [], "");
+            // A deleted blob fails the ETag condition too (Azurite answers 412, not 404): only one that still exists was overwritten.
+            var exists = (await Container.GetBlobClient(blob.Name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+            return new DownloadedUpload(exists ? DownloadStatus.Changed : DownloadStatus.NotFound, [], "");
         }
     }
 }

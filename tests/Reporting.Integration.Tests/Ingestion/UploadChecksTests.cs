@@ -27,6 +27,18 @@ public sealed class UploadChecksTests
         UploadChecks.For(Parsed(period, licence), folder, $"{folder}/report.xlsx", current, RuleSet.Default);
 
     [Fact]
+    public void A_problem_is_marked_on_the_report_sheet_under_the_name_the_file_gives_it()
+    {
+        var russian = new MonthReportParser(new WorkbookLimits()).Parse(new MemoryStream(MonthReportWriter.ToBytes(new ConsumptionReport(
+            new ReportHeader(ReportKind.Consumption, Licence, "080240012341", "Ekibastuz Hash LLP", new Month(2025, 5), "1.0"),
+            [new ConsumptionRow(2, "Site", "M-1", EnergySource.Renewable, 10m, null)]), language: Reporting.Domain.Text.Language.Ru)));
+
+        var issue = Assert.Single(UploadChecks.For(russian, Licence, $"{Licence}/report.xlsx", April2025, RuleSet.Default));
+
+        Assert.Equal((IssueCodes.PeriodInFuture.Code, "Отчет"), (issue.Code, issue.Sheet)); // the Russian sheet as written (not "Report")
+    }
+
+    [Fact]
     public void The_current_month_may_be_reported()
     {
         Assert.Empty(Check(April2025, current: April2025));

@@ -42,6 +42,7 @@ public sealed class WorkDistributionTests(AzuriteFixture azurite)
     }
 
     [Theory]
+    [InlineData("0 0 3 * * *", "2025-04-10T03:00:00Z", "2025-04-10T03:00:00Z")]   // fired exactly on time: its own occurrence
     [InlineData("0 0 3 * * *", "2025-04-10T03:00:07Z", "2025-04-10T03:00:00Z")]   // a daily tick, fired late
     [InlineData("0 0 3 * * *", "2025-04-10T02:59:59Z", "2025-04-09T03:00:00Z")]   // before today's: yesterday's
     [InlineData("0 */10 * * * *", "2025-04-10T00:09:59Z", "2025-04-10T00:00:00Z")] // every ten minutes
