@@ -39,8 +39,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"portal-{name}.png"), FullPage = true });
+    /// <summary>
+    /// A screenshot as test output (never an assertion). The submission page reloads itself once processing has recorded
+    /// the outcome; a screenshot taken across that reload can wait for a page that is gone, so it waits for the page to
+    /// have loaded and tries again, a few times, if the page was replaced meanwhile.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"portal-{name}.png"), FullPage = true, Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     public async Task DisposeAsync()
     {
