@@ -34,8 +34,15 @@ public sealed class CommitteeJourneyTests(AzuriteFixture azurite, BrowserFixture
 
     private sealed record ChartStateResult(bool Drawn, string?[][] Data, int Painted);
 
-    private static async Task<ChartStateResult> ChartAsync(IPage page, string id) =>
-        System.Text.Json.JsonSerializer.Deserialize<ChartStateResult>(await page.EvaluateAsync<string>(ChartState, id), System.Text.Json.JsonSerializerOptions.Web)!;
+    /// <remarks>
+    /// Waits for committee.js to mark the canvas drawn first: the heading can be on screen while the parser still waits
+    /// for the chart script (on a loaded machine), and a canvas read then would find no chart yet.
+    /// </remarks>
+    private static async Task<ChartStateResult> ChartAsync(IPage page, string id)
+    {
+        await Expect(page.Locator($"#{id}")).ToHaveAttributeAsync("data-chart-drawn", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 20_000 });
+        return System.Text.Json.JsonSerializer.Deserialize<ChartStateResult>(await page.EvaluateAsync<string>(ChartState, id), System.Text.Json.JsonSerializerOptions.Web)!;
+    }
 
     [Fact]
     public async Task The_committee_goes_from_the_quarters_to_the_dashboard_drills_down_and_downloads_a_version()

@@ -89,6 +89,24 @@ public sealed class PortalHarness : IAsyncDisposable
     /// <summary>Processing of an upload, as Event Grid's trigger would start it (idempotent: processing on receipt may have run).</summary>
     public Task ProcessAsync(string blobName) => Pipeline.Get<Application.Ingestion.UploadProcessor>().ProcessBlobAsync(blobName, CancellationToken.None);
 
+    /// <summary>
+    /// Waits for processing on receipt to record the outcome of <paramref name="uploadId"/> (of <see cref="Licence"/>), for a
+    /// test that must not process the upload a second time concurrently (one that moves the fake clock meanwhile would
+    /// have the two processings judge it on different dates). Polls storage; fails after 30 s of real time.
+    /// </summary>
+    public async Task<Storage.Ledger.SubmissionRow> WaitForOutcomeAsync(string uploadId)
+    {
+        var ledger = Pipeline.Get<Storage.Ledger.SubmissionLedger>();
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(100))
+        {
+            var row = (await ledger.ListSubmissionsAsync(Licence, CancellationToken.None)).FirstOrDefault(r => r.UploadId == uploadId);
+            if (row is not null) return row;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        throw new TimeoutException($"Processing on receipt recorded no outcome for upload {uploadId} within 30 s.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();

@@ -135,9 +135,10 @@ public sealed class PortalHttpTests(AzuriteFixture azurite)
         var answer = Html(await client.UploadAsync(portal.Licence, MonthReportWriter.ToBytes(may), "may.xlsx", token));
         Assert.Contains("data-code=\"period-in-future\"", answer, StringComparison.Ordinal);
         var blob = (await portal.Server.Services.GetRequiredService<PortalUploadStore>().ListAsync(portal.Licence, CancellationToken.None)).Single().Blob;
-        await portal.ProcessAsync(blob.Name);
         var uploadId = UploadIdentity.Id(blob.Name, blob.ETag);
-        Assert.Equal(SubmissionStatus.Rejected, Assert.Single(await portal.Pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(portal.Licence, CancellationToken.None)).Status);
+        // Processed on receipt, on 7 April; the clock moves only once that outcome is recorded.
+        Assert.Equal(SubmissionStatus.Rejected, (await portal.WaitForOutcomeAsync(uploadId)).Status);
+        Assert.Single(await portal.Pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(portal.Licence, CancellationToken.None));
 
         portal.Time.Advance(TimeSpan.FromDays(60));
         var page = Html(await client.GetAsync($"/licences/{portal.Licence}/uploads/{uploadId}"));
