@@ -30,9 +30,12 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A pipeline on its own name prefix; <paramref name="logLevel"/>: the lowest level the log collector keeps.</summary>
+    /// <summary>
+    /// A pipeline on its own name prefix; <paramref name="logLevel"/>: the lowest level the log collector keeps;
+    /// <paramref name="createStorage"/>: false leaves the prefix's containers, tables and queues uncreated (a first run on empty storage).
+    /// </summary>
     public static async Task<TestPipeline> CreateAsync(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null,
-        LogLevel logLevel = LogLevel.Warning)
+        LogLevel logLevel = LogLevel.Warning, bool createStorage = true)
     {
         var prefix = AzuriteFixture.UniquePrefix();
         var values = new Dictionary<string, string?>
@@ -57,7 +60,7 @@ public sealed class TestPipeline : IAsyncDisposable
         services.AddReportingPipeline(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
+        if (createStorage) await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
         return new TestPipeline(provider, prefix);
     }
 

@@ -18,7 +18,8 @@ public sealed class UnitFailureTests(AzuriteFixture azurite)
     public async Task A_report_unit_that_fails_is_recorded_failed_and_the_other_quarters_are_built()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 3, 0, 7, TimeSpan.Zero));
-        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Work:BatchSize"] = "8" }, clock);
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Work:BatchSize"] = "8" }, clock,
+            Microsoft.Extensions.Logging.LogLevel.Information);
         // The middle unit names no quarter (a corrupt message): building it fails; its neighbours are ordinary quarters.
         WorkUnit[] units = [WorkUnit.Report(new Quarter(2024, 4), Batch), new WorkUnit(WorkQueue.Report, "2025-Q5", Batch), WorkUnit.Report(new Quarter(2025, 1), Batch)];
         await pipeline.Get<WorkScheduler>().EnqueueAsync(units, CancellationToken.None);
@@ -38,6 +39,14 @@ public sealed class UnitFailureTests(AzuriteFixture azurite)
         Assert.NotNull(await reports.GetCurrentAsync(new Quarter(2024, 4), CancellationToken.None));
         Assert.NotNull(await reports.GetCurrentAsync(new Quarter(2025, 1), CancellationToken.None));
         Assert.Equal(1, (await pipeline.Clients.Queue(WorkQueue.Report).GetPropertiesAsync()).Value.ApproximateMessagesCount); // only the failed one waits
+
+        // The operator's log: the failure as an error with its exception (the stack is how a bug is found), each success once.
+        var logged = pipeline.Logs.GetSnapshot().Where(r => r.Category == typeof(WorkRunner).FullName).ToArray();
+        var error = Assert.Single(logged, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Equal(($"report/2025-Q5@{Batch}", "1", "False"), (error.GetStructuredStateValue("Unit"), error.GetStructuredStateValue("Delivery"), error.GetStructuredStateValue("Last")));
+        Assert.IsType<FormatException>(error.Exception);
+        Assert.Equal([$"report/2024-Q4@{Batch}", $"report/2025-Q1@{Batch}"],
+            logged.Where(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Information).Select(r => r.GetStructuredStateValue("Unit")).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -27,7 +27,8 @@ public sealed class WorkDistributionTests(AzuriteFixture azurite)
     {
         // 10 April 2025, 03:00:07 UTC: the 03:00 occurrence of the daily report timer, fired a few seconds late.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 3, 0, 7, TimeSpan.Zero));
-        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Reports:FirstQuarter"] = "2024-Q3" }, clock);
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Reports:FirstQuarter"] = "2024-Q3" }, clock,
+            Microsoft.Extensions.Logging.LogLevel.Information);
         var scheduler = pipeline.Get<WorkScheduler>();
 
         var first = await scheduler.TickAsync(WorkQueue.Report, CancellationToken.None);
@@ -39,6 +40,44 @@ public sealed class WorkDistributionTests(AzuriteFixture azurite)
         Assert.Equal(expected, second.Select(u => u.Id));
         var waiting = (await pipeline.Clients.Queue(WorkQueue.Report).PeekMessagesAsync(32)).Value.Select(m => WorkUnit.Parse(m.Body.ToString()).Id);
         Assert.Equal(expected.Concat(expected).Order(StringComparer.Ordinal), waiting.Order(StringComparer.Ordinal));
+        // Each tick says what it enqueued (the operator's trace of the timers).
+        var ticks = pipeline.Logs.GetSnapshot().Where(r => r.Category == typeof(WorkScheduler).FullName).ToArray();
+        Assert.Equal(2, ticks.Length);
+        Assert.All(ticks, t => Assert.Equal(("report", "20250410T030000Z", "3"), (t.GetStructuredStateValue("Kind"), t.GetStructuredStateValue("Batch"), t.GetStructuredStateValue("Units"))));
+    }
+
+    [Fact]
+    public async Task A_tick_on_storage_never_used_creates_its_queue_and_enqueues()
+    {
+        // The first timer of a new deployment may fire before anything else has run: nothing exists under the prefix yet.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 3, 0, 7, TimeSpan.Zero));
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Reports:FirstQuarter"] = "2025-Q1" }, clock,
+            createStorage: false);
+        Assert.False(await pipeline.Clients.Queue(WorkQueue.Report).ExistsAsync());
+
+        var units = await pipeline.Get<WorkScheduler>().TickAsync(WorkQueue.Report, CancellationToken.None);
+
+        Assert.Equal(["report/2025-Q1@20250410T030000Z"], units.Select(u => u.Id));
+        var waiting = (await pipeline.Clients.Queue(WorkQueue.Report).PeekMessagesAsync(32)).Value;
+        Assert.Equal("report/2025-Q1@20250410T030000Z", WorkUnit.Parse(Assert.Single(waiting).Body.ToString()).Id);
+    }
+
+    [Fact]
+    public async Task A_tick_of_the_audit_timer_enqueues_each_licence_folder_then_the_published_reports()
+    {
+        // 10 April 2025, 02:00:30 UTC: the daily 02:00 audit. Two licences have uploads (ledger folders), a third none.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 2, 0, 30, TimeSpan.Zero));
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, time: clock);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var folders = new SampleDataset().Profiles.Take(2).Select(p => p.Licence.Number).Order(StringComparer.Ordinal).ToArray();
+        foreach (var folder in folders) await pipeline.UploadAsync($"{folder}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+        await pipeline.Get<UploadSweeper>().SweepAsync();
+
+        var units = await pipeline.Get<WorkScheduler>().TickAsync(WorkQueue.Audit, CancellationToken.None);
+
+        // The reports' unit last: it checks the published files after the folders' units have repaired what they feed.
+        Assert.Equal([$"audit/{folders[0]}@20250410T020000Z", $"audit/{folders[1]}@20250410T020000Z", "audit/~reports@20250410T020000Z"], units.Select(u => u.Id));
+        Assert.Equal(3, (await pipeline.Clients.Queue(WorkQueue.Audit).GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Theory]
