@@ -128,6 +128,42 @@ public sealed class WorkDistributionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_sweep_reassesses_exactly_the_quarters_behind_their_reports_or_the_registry()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var (dataset, miner) = SampleFiles.SampleMiner();
+        var other = dataset.Profiles.First(p => p.Licence.Number != miner.Licence.Number && dataset.Consumption(p, new Domain.Periods.Month(2025, 3)).Rows.Count > 0);
+        var march = new Domain.Periods.Month(2025, 3);
+        var february = new Domain.Periods.Month(2025, 2);
+        await pipeline.UploadAsync($"{miner.Licence.Number}/march.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, march)));
+        await pipeline.UploadAsync($"{other.Licence.Number}/march.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(other, march)));
+        var sweeper = pipeline.Get<UploadSweeper>();
+        var assessments = pipeline.Get<Reporting.Storage.Assessments.AssessmentStore>();
+        var quarter = march.Quarter;
+
+        // Two new licence-quarters: both assessed.
+        var first = await sweeper.SweepAsync();
+        Assert.All(first.Outcomes, o => Assert.Equal(UploadOutcomeStatus.Accepted, o.Status));
+        Assert.Equal(2, first.Reassessed);
+
+        // A second month for one licence: that quarter only, and its assessment now counts both months.
+        await pipeline.UploadAsync($"{miner.Licence.Number}/february.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, february)));
+        var second = await sweeper.SweepAsync();
+        Assert.Equal(1, second.Reassessed);
+        var both = await assessments.GetAsync(quarter, miner.Licence.Number, CancellationToken.None);
+        Assert.Equal(Reporting.Integration.Tests.Ingestion.Recompute.Kwh([dataset.Consumption(miner, february), dataset.Consumption(miner, march)]), both!.KwhTotal);
+
+        // Nothing changed: nothing re-assessed.
+        Assert.Equal(0, (await sweeper.SweepFolderAsync(miner.Licence.Number, CancellationToken.None)).Reassessed);
+
+        // A new registry: every licence-quarter again.
+        var registry = SampleFiles.SampleRegistry();
+        await pipeline.ImportRegistryAsync(registry with { Licences = [.. registry.Licences.Select(l => l with { Company = l.Company + " LLP" })] });
+        Assert.Equal(2, (await sweeper.SweepAsync()).Reassessed);
+    }
+
+    [Fact]
     public async Task A_unit_that_keeps_failing_ends_in_the_poison_queue_where_status_shows_it_and_retry_sends_it_again()
     {
         await using var storage = await AzuriteServer.StartAsync();

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Reporting.Application.Ingestion;
+using Reporting.Domain.Periods;
+using Reporting.Domain.Reports;
+using Reporting.Domain.Text;
+using Reporting.Excel.Reports;
+using Reporting.Samples;
+using Reporting.Storage.Assessments;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Ledger;
+using Reporting.TestSupport;
+
+namespace Reporting.Integration.Tests.Ingestion;
+
+/// <summary>
+/// What a miner reads back and what a quarter's assessment is made of, detail by detail (real Azurite): the feedback's
+/// language and wording, a quarter of one kind of report, the order of an assessment's inputs, a first run on empty storage.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ProcessingDetailTests(AzuriteFixture azurite)
+{
+    private const string Licence = "KZ-DM-0016";
+    private static readonly Quarter Q1 = new(2025, 1);
+
+    [Fact]
+    public async Task Feedback_is_in_the_licence_holders_language_even_for_a_file_that_cannot_be_read()
+    {
+        // The licence holder reads Kazakh (the registry's Language); the default is Russian.
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var registry = SampleFiles.SampleRegistry();
+        await pipeline.ImportRegistryAsync(registry with { Licences = [.. registry.Licences.Select(l => l.Number == Licence ? l with { Language = Language.Kk } : l)] });
+        await pipeline.UploadAsync($"{Licence}/scan.xlsx", "not a workbook at all"u8.ToArray());
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+        var processor = pipeline.Get<UploadProcessor>();
+
+        var unreadable = await processor.ProcessBlobAsync($"{Licence}/scan.xlsx", CancellationToken.None);
+        var valid = await processor.ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
+
+        Assert.Equal((UploadOutcomeStatus.Rejected, null), (unreadable.Status, unreadable.Licence)); // nothing in the file names the licence: its folder does
+        Assert.Equal(UploadOutcomeStatus.Accepted, valid.Status);
+        foreach (var outcome in new[] { unreadable, valid })
+        {
+            using var json = await FeedbackAsync(pipeline, outcome.UploadId);
+            Assert.Equal("kk", json.RootElement.GetProperty("language").GetString());
+        }
+
+        Assert.All(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None), row => Assert.Equal(Language.Kk, row.Language));
+    }
+
+    [Fact]
+    public async Task A_correction_is_answered_as_replacing_the_report_it_corrects()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Ingestion:TrustReceivedAtMetadata"] = "true" });
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var received = new DateTimeOffset(2025, 4, 3, 9, 0, 0, TimeSpan.Zero);
+        var original = SampleFiles.SampleConsumption();
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(original), received);
+        await pipeline.UploadAsync($"{Licence}/march-corrected.xlsx", MonthReportWriter.ToBytes(original with { Rows = [.. original.Rows.Select(r => r with { Kwh = r.Kwh + 1 })] }),
+            received.AddMinutes(5));
+        var processor = pipeline.Get<UploadProcessor>();
+
+        var first = await processor.ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
+        var correction = await processor.ProcessBlobAsync($"{Licence}/march-corrected.xlsx", CancellationToken.None);
+
+        var ru = MessageCatalog.Default.In(Language.Ru);
+        using var firstJson = await FeedbackAsync(pipeline, first.UploadId);
+        Assert.Equal(ru[IngestionTexts.StatusAccepted], firstJson.RootElement.GetProperty("statusMessage").GetString());
+        Assert.Equal(JsonValueKind.Null, firstJson.RootElement.GetProperty("supersedes").ValueKind);
+        using var correctionJson = await FeedbackAsync(pipeline, correction.UploadId);
+        Assert.Equal(ru[IngestionTexts.StatusAcceptedReplaces], correctionJson.RootElement.GetProperty("statusMessage").GetString());
+        Assert.Equal(first.UploadId, correctionJson.RootElement.GetProperty("supersedes").GetString());
+        Assert.NotEqual(ru[IngestionTexts.StatusAccepted], ru[IngestionTexts.StatusAcceptedReplaces]);
+    }
+
+    [Fact]
+    public async Task A_quarter_with_only_a_sales_report_is_assessed()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        await pipeline.UploadAsync($"{Licence}/march-sales.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleSales()));
+
+        var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync($"{Licence}/march-sales.xlsx", CancellationToken.None);
+
+        Assert.Equal(UploadOutcomeStatus.Accepted, outcome.Status);
+        var stored = await pipeline.Get<AssessmentStore>().GetAsync(Q1, Licence, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal((new Month(2025, 3), ReportKind.Sales, outcome.UploadId), Assert.Single(stored.Inputs) is var input ? (input.Period, input.Kind, input.UploadId) : default);
+        Assert.Equal(0m, stored.KwhTotal);
+    }
+
+    [Fact]
+    public async Task Re_assessing_a_quarter_without_reports_stores_nothing()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+
+        var outcome = await pipeline.Get<QuarterReassessor>().ReassessAsync(SubmissionLedger.PartitionFor(Licence), Q1, CancellationToken.None);
+
+        Assert.Equal(SaveOutcome.Unchanged, outcome);
+        Assert.Null(await pipeline.Get<AssessmentStore>().GetAsync(Q1, Licence, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_assessment_lists_its_inputs_by_month_then_kind_whatever_order_they_arrived_in()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var (dataset, miner) = SampleFiles.SampleMiner();
+        var files = new (string Name, byte[] Content)[]
+        {
+            ("march-sales.xlsx", MonthReportWriter.ToBytes(dataset.Sales(miner, new Month(2025, 3)))),
+            ("march.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, new Month(2025, 3)))),
+            ("january.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, new Month(2025, 1)))),
+        };
+        var processor = pipeline.Get<UploadProcessor>();
+        foreach (var (name, content) in files)
+        {
+            await pipeline.UploadAsync($"{Licence}/{name}", content);
+            Assert.Equal(UploadOutcomeStatus.Accepted, (await processor.ProcessBlobAsync($"{Licence}/{name}", CancellationToken.None)).Status);
+        }
+
+        var stored = await pipeline.Get<AssessmentStore>().GetAsync(Q1, Licence, CancellationToken.None);
+
+        Assert.Equal([(new Month(2025, 1), ReportKind.Consumption), (new Month(2025, 3), ReportKind.Consumption), (new Month(2025, 3), ReportKind.Sales)],
+            stored!.Inputs.Select(i => (i.Period, i.Kind)));
+    }
+
+    [Fact]
+    public async Task The_first_upload_on_storage_never_used_is_processed_and_recorded()
+    {
+        // A new deployment: only the upload container exists (the portal or the miner's client created it with the blob).
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false);
+        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+
+        var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
+
+        // No registry imported yet: the file is still accepted (an unknown licence is the assessment's violation, not a
+        // reason to refuse the file), recorded and answered.
+        Assert.Equal(UploadOutcomeStatus.Accepted, outcome.Status);
+        Assert.Equal(outcome.UploadId, Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None)).UploadId);
+        using var json = await FeedbackAsync(pipeline, outcome.UploadId);
+        Assert.Equal("accepted", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_first_sweep_on_storage_never_used_processes_what_it_finds()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false);
+        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+
+        var swept = await pipeline.Get<UploadSweeper>().SweepAsync();
+
+        Assert.Equal(($"{Licence}/march.xlsx", UploadOutcomeStatus.Accepted), Assert.Single(swept.Outcomes) is var o ? (o.Blob, o.Status) : default);
+        Assert.Equal(1, swept.Reassessed);
+        Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_sweep_unit_on_storage_never_used_processes_its_folder()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false);
+        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+
+        var swept = await pipeline.Get<UploadSweeper>().SweepFolderAsync(Licence, CancellationToken.None);
+
+        Assert.Equal(UploadOutcomeStatus.Accepted, Assert.Single(swept.Outcomes).Status);
+        Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None));
+    }
+
+    private static async Task<JsonDocument> FeedbackAsync(TestPipeline pipeline, string uploadId) =>
+        JsonDocument.Parse((await pipeline.Get<FeedbackStore>().GetAsync($"{Licence}/{uploadId}.json", CancellationToken.None))!.ToString());
+}
