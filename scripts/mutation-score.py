@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Scores of a Stryker.NET run, per file and in total, from its JSON report (docs/testing.md, "Mutation testing").
 
-    python3 scripts/mutation-score.py StrykerOutput/application/reports/mutation-report.json
+    python3 scripts/mutation-score.py StrykerOutput/application/reports/mutation-report.json [LATER.json ...]
+
+Later reports, of runs over part of the same code (`-m` with a file or a text span) after tests were added, update the
+status of the mutants they tested again (the same file, place, mutator and replacement); the product code must be the
+same in all of them.
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage); compile errors and ignored mutants are left
 out, as Stryker does. A second score leaves out the `ConfigureAwait(false)` -> `true` mutants: they are equivalent here
@@ -28,8 +32,27 @@ def score(counts):
     return 100.0 * sum(counts[s] for s in DETECTED) / total if total else 100.0
 
 
-def main(path):
-    report = json.load(open(path, encoding="utf-8"))
+def key(name, mutant):
+    loc = mutant["location"]
+    return (name, loc["start"]["line"], loc["start"]["column"], loc["end"]["line"], loc["end"]["column"], mutant["mutatorName"], mutant.get("replacement"))
+
+
+def merged(paths):
+    report = json.load(open(paths[0], encoding="utf-8"))
+    for later_path in paths[1:]:
+        later = json.load(open(later_path, encoding="utf-8"))
+        retested = {key(name, m): m["status"] for name, f in later["files"].items() for m in f["mutants"] if m["status"] in COUNTED}
+        for name, file in report["files"].items():
+            # A file the later run did not mutate may come without its text.
+            if name in later["files"] and later["files"][name]["mutants"] and later["files"][name]["source"] != file["source"]:
+                sys.exit(f"{name} differs between {paths[0]} and {later_path}: the runs are not of the same code")
+            for m in file["mutants"]:
+                m["status"] = retested.get(key(name, m), m["status"])
+    return report
+
+
+def main(paths):
+    report = merged(paths)
     total, total_eq = Counter(), Counter()
     survivors = []
     print(f"{'file':<28} {'score':>7} {'w/o CA':>7} {'killed':>6} {'surv':>5} {'t/o':>4} {'nocov':>5} {'CA':>3}")
@@ -57,4 +80,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "StrykerOutput/application/reports/mutation-report.json")
+    main(sys.argv[1:] or ["StrykerOutput/application/reports/mutation-report.json"])

@@ -8,6 +8,7 @@ using Reporting.Samples;
 using Reporting.Storage.Assessments;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Ledger;
+using Reporting.Storage.Records;
 using Reporting.TestSupport;
 
 namespace Reporting.Integration.Tests.Ingestion;
@@ -86,6 +87,20 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
         Assert.NotNull(stored);
         Assert.Equal((new Month(2025, 3), ReportKind.Sales, outcome.UploadId), Assert.Single(stored.Inputs) is var input ? (input.Period, input.Kind, input.UploadId) : default);
         Assert.Equal(0m, stored.KwhTotal);
+    }
+
+    [Fact]
+    public async Task An_assessment_names_the_licence_as_the_registry_spells_it_not_as_the_file_does()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var sample = SampleFiles.SampleConsumption();
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(sample with { Header = sample.Header with { Licence = Licence.ToLowerInvariant() } }));
+
+        var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
+
+        Assert.Equal(UploadOutcomeStatus.Accepted, outcome.Status);
+        Assert.Equal(Licence, (await pipeline.Get<AssessmentStore>().GetAsync(Q1, Licence, CancellationToken.None))!.Licence);
     }
 
     [Fact]
@@ -168,6 +183,97 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
 
         Assert.Equal(UploadOutcomeStatus.Accepted, Assert.Single(swept.Outcomes).Status);
         Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(0, UploadOutcomeStatus.Accepted)]  // records of exactly Workbook:MaxRecordBytes are stored
+    [InlineData(-1, UploadOutcomeStatus.Rejected)] // one byte less allowed: refused before any state changes
+    public async Task A_report_whose_records_are_exactly_the_limit_is_stored_and_one_byte_more_is_refused(long slack, UploadOutcomeStatus expected)
+    {
+        var report = SampleFiles.SampleConsumption();
+        var name = $"{Licence}/march.xlsx";
+        var size = await StoredRecordSizeAsync(report, name);
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString,
+            new Dictionary<string, string?> { ["Workbook:MaxRecordBytes"] = (size + slack).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        await pipeline.UploadAsync(name, MonthReportWriter.ToBytes(report));
+
+        var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync(name, CancellationToken.None);
+
+        Assert.Equal(expected, outcome.Status);
+        var stored = await pipeline.Get<RecordStore>().GetAsync(Licence, outcome.UploadId, CancellationToken.None);
+        if (expected == UploadOutcomeStatus.Accepted)
+        {
+            Assert.Equal(report.Rows, Assert.IsType<ConsumptionReport>(stored).Rows);
+            return;
+        }
+
+        Assert.Null(stored);
+        Assert.Null(await pipeline.Get<AssessmentStore>().GetAsync(Q1, Licence, CancellationToken.None));
+        // The sizes in MiB to one decimal: a record of a few kilobytes is 0.0 MiB, and so is the limit just under it.
+        Assert.Equal("report-too-large", outcome.FirstIssue?.Code);
+        Assert.True(size < 0.05m * 1024 * 1024, $"the sample's records are {size} bytes");
+        Assert.Equal((0m, 0m), (decimal.Parse(outcome.FirstIssue!["size_mib"]!.Invariant, System.Globalization.CultureInfo.InvariantCulture),
+            decimal.Parse(outcome.FirstIssue!["max_mib"]!.Invariant, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>How many bytes the records of <paramref name="report"/> take in storage, as a first pipeline with the default limits stored them.</summary>
+    private async Task<long> StoredRecordSizeAsync(ConsumptionReport report, string name)
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        await pipeline.UploadAsync(name, MonthReportWriter.ToBytes(report));
+        var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync(name, CancellationToken.None);
+        var blob = pipeline.Clients.Records.GetBlobClient(RecordStore.BlobName(SubmissionLedger.PartitionFor(Licence), outcome.UploadId));
+        return (await blob.GetPropertiesAsync()).Value.ContentLength;
+    }
+
+    [Fact]
+    public async Task Lost_feedback_is_written_again_in_the_language_it_was_first_written_in_unless_its_file_has_changed()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
+        var registry = SampleFiles.SampleRegistry();
+        await pipeline.ImportRegistryAsync(registry with { Licences = [.. registry.Licences.Select(l => l.Number == Licence ? l with { Language = Language.Kk } : l)] });
+        var broken = File.ReadAllBytes(Path.Combine(RepositoryPaths.BrokenSamples, "several-problems.xlsx"));
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", broken);
+        await pipeline.UploadAsync($"{Licence}/february.xlsx", broken);
+        var processor = pipeline.Get<UploadProcessor>();
+        var kept = await processor.ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
+        var changed = await processor.ProcessBlobAsync($"{Licence}/february.xlsx", CancellationToken.None);
+        Assert.Equal((UploadOutcomeStatus.Rejected, UploadOutcomeStatus.Rejected), (kept.Status, changed.Status));
+        // The registry now says Russian: the repair must still write Kazakh, the language the miner was first answered in.
+        await pipeline.ImportRegistryAsync(registry);
+        var feedback = pipeline.Get<FeedbackStore>();
+        foreach (var upload in new[] { kept.UploadId, changed.UploadId })
+        {
+            await pipeline.Clients.Feedback.DeleteBlobAsync($"{Licence}/{upload}.json");
+            await pipeline.Clients.Feedback.DeleteBlobAsync($"{Licence}/{upload}.annotated.xlsx");
+        }
+
+        // February's file is replaced meanwhile: its feedback would describe another file, so it is not rewritten.
+        await pipeline.UploadAsync($"{Licence}/february.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+
+        var findings = new List<Reporting.Application.Audit.AuditFinding>();
+        await pipeline.Get<Reporting.Application.Audit.StateAuditor>().AuditLicenceAsync(SubmissionLedger.PartitionFor(Licence), repair: true, findings.Add, CancellationToken.None);
+
+        var missing = findings.Where(f => f.Kind == Reporting.Application.Audit.DriftKind.FeedbackMissing).ToDictionary(f => f.UploadId!, f => f.Repaired);
+        Assert.Equal(new Dictionary<string, bool> { [kept.UploadId] = true, [changed.UploadId] = false }, missing);
+        using var json = await FeedbackAsync(pipeline, kept.UploadId);
+        Assert.Equal(("kk", "rejected"), (json.RootElement.GetProperty("language").GetString(), json.RootElement.GetProperty("status").GetString()));
+        var annotated = await feedback.GetAsync($"{Licence}/{kept.UploadId}.annotated.xlsx", CancellationToken.None);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(annotated!.ToStream());
+        Assert.Equal(MessageCatalog.Default.In(Language.Kk)[Reporting.Excel.Feedback.FeedbackTexts.ProblemsSheet], workbook.Worksheets.First().Name);
+        Assert.Null(await feedback.GetAsync($"{Licence}/{changed.UploadId}.json", CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_sweep_has_failures_when_an_upload_failed_or_another_step_did()
+    {
+        UploadOutcome Outcome(UploadOutcomeStatus status) => new($"{Licence}/a.xlsx", "id", status, null, null, null, 0, 0, null, null);
+
+        Assert.False(new SweepResult([Outcome(UploadOutcomeStatus.Accepted), Outcome(UploadOutcomeStatus.Rejected)], 2, 0, []).HasFailures);
+        Assert.True(new SweepResult([Outcome(UploadOutcomeStatus.Accepted), Outcome(UploadOutcomeStatus.Failed)], 2, 0, []).HasFailures);
+        Assert.True(new SweepResult([Outcome(UploadOutcomeStatus.Accepted)], 1, 0, [new SweepFailure("re-assessment", "timeout")]).HasFailures);
     }
 
     private static async Task<JsonDocument> FeedbackAsync(TestPipeline pipeline, string uploadId) =>

@@ -146,6 +146,8 @@ public sealed class WorkDistributionTests(AzuriteFixture azurite)
         var first = await sweeper.SweepAsync();
         Assert.All(first.Outcomes, o => Assert.Equal(UploadOutcomeStatus.Accepted, o.Status));
         Assert.Equal(2, first.Reassessed);
+        // Outcomes come in blob-name order, whatever order the parallel processing finished in.
+        Assert.Equal(new[] { $"{miner.Licence.Number}/march.xlsx", $"{other.Licence.Number}/march.xlsx" }.Order(StringComparer.Ordinal), first.Outcomes.Select(o => o.Blob));
 
         // A second month for one licence: that quarter only, and its assessment now counts both months.
         await pipeline.UploadAsync($"{miner.Licence.Number}/february.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, february)));
