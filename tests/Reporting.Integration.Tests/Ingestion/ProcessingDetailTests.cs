@@ -161,7 +161,7 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_first_sweep_on_storage_never_used_processes_what_it_finds()
     {
-        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false);
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false, logLevel: Microsoft.Extensions.Logging.LogLevel.Information);
         await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
         await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
 
@@ -170,6 +170,16 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
         Assert.Equal(($"{Licence}/march.xlsx", UploadOutcomeStatus.Accepted), Assert.Single(swept.Outcomes) is var o ? (o.Blob, o.Status) : default);
         Assert.Equal(1, swept.Reassessed);
         Assert.Single(await pipeline.Get<SubmissionLedger>().ListSubmissionsAsync(Licence, CancellationToken.None));
+
+        // The operator's trace: the sweep's summary and the assessment it wrote, with its fee.
+        var logs = pipeline.Logs.GetSnapshot();
+        var summary = Assert.Single(logs, r => r.Category == typeof(UploadSweeper).FullName && r.Level == Microsoft.Extensions.Logging.LogLevel.Information);
+        Assert.Equal(("1", "1", "1", "1"), (summary.GetStructuredStateValue("Folders"), summary.GetStructuredStateValue("Blobs"), summary.GetStructuredStateValue("Processed"),
+            summary.GetStructuredStateValue("Reassessed")));
+        var assessed = Assert.Single(logs, r => r.Category == typeof(QuarterReassessor).FullName);
+        var stored = await pipeline.Get<AssessmentStore>().GetAsync(Q1, Licence, CancellationToken.None);
+        Assert.Equal((Licence, "2025-Q1", "Written"), (assessed.GetStructuredStateValue("Licence"), assessed.GetStructuredStateValue("Quarter"), assessed.GetStructuredStateValue("Outcome")));
+        Assert.Equal(stored!.FeeKzt, decimal.Parse(assessed.GetStructuredStateValue("Fee")!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -264,6 +274,40 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
         using var workbook = new ClosedXML.Excel.XLWorkbook(annotated!.ToStream());
         Assert.Equal(MessageCatalog.Default.In(Language.Kk)[Reporting.Excel.Feedback.FeedbackTexts.ProblemsSheet], workbook.Worksheets.First().Name);
         Assert.Null(await feedback.GetAsync($"{Licence}/{changed.UploadId}.json", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Lost_records_are_rebuilt_from_the_same_file_only_and_a_file_of_exactly_the_size_limit_is_read_again()
+    {
+        // Workbook:MaxBytes is exactly the size of the files: they are read, on upload and again for a repair.
+        var (dataset, miner) = SampleFiles.SampleMiner();
+        var january = MonthReportWriter.ToBytes(dataset.Consumption(miner, new Month(2025, 1)));
+        var february = MonthReportWriter.ToBytes(dataset.Consumption(miner, new Month(2025, 2)));
+        var limit = Math.Max(january.Length, february.Length);
+        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString,
+            new Dictionary<string, string?> { ["Workbook:MaxBytes"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await pipeline.ImportRegistryAsync(SampleFiles.SampleRegistry());
+        var largest = january.Length >= february.Length ? "january" : "february";
+        await pipeline.UploadAsync($"{Licence}/january.xlsx", january);
+        await pipeline.UploadAsync($"{Licence}/february.xlsx", february);
+        var processor = pipeline.Get<UploadProcessor>();
+        var outcomes = new Dictionary<string, UploadOutcome>();
+        foreach (var name in new[] { "january", "february" }) outcomes[name] = await processor.ProcessBlobAsync($"{Licence}/{name}.xlsx", CancellationToken.None);
+        Assert.All(outcomes.Values, o => Assert.Equal(UploadOutcomeStatus.Accepted, o.Status));
+        var partition = SubmissionLedger.PartitionFor(Licence);
+        foreach (var o in outcomes.Values) await pipeline.Clients.Records.DeleteBlobAsync(RecordStore.BlobName(partition, o.UploadId));
+        // The file that is not the largest is overwritten with another month's report: its lost records cannot be rebuilt from it.
+        var other = largest == "january" ? "february" : "january";
+        await pipeline.UploadAsync($"{Licence}/{other}.xlsx", MonthReportWriter.ToBytes(dataset.Consumption(miner, new Month(2025, 3))));
+
+        var findings = new List<Reporting.Application.Audit.AuditFinding>();
+        await pipeline.Get<Reporting.Application.Audit.StateAuditor>().AuditLicenceAsync(partition, repair: true, findings.Add, CancellationToken.None);
+
+        var records = findings.Where(f => f.Kind == Reporting.Application.Audit.DriftKind.RecordsMissing).ToDictionary(f => f.UploadId!, f => f.Repaired);
+        Assert.Equal(new Dictionary<string, bool> { [outcomes[largest].UploadId] = true, [outcomes[other].UploadId] = false }, records);
+        var store = pipeline.Get<RecordStore>();
+        Assert.NotNull(await store.GetAsync(partition, outcomes[largest].UploadId, CancellationToken.None));
+        Assert.Null(await store.GetAsync(partition, outcomes[other].UploadId, CancellationToken.None));
     }
 
     [Fact]
