@@ -29,7 +29,7 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
         // The licence holder reads Kazakh (the registry's Language); the default is Russian.
         await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
         var registry = SampleFiles.SampleRegistry();
-        await pipeline.ImportRegistryAsync(registry with { Licences = [.. registry.Licences.Select(l => l.Number == Licence ? l with { Language = Language.Kk } : l)] });
+        await pipeline.ImportRegistryAsync(InKazakh(registry));
         await pipeline.UploadAsync($"{Licence}/scan.xlsx", "not a workbook at all"u8.ToArray());
         await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
         var processor = pipeline.Get<UploadProcessor>();
@@ -143,10 +143,7 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_first_upload_on_storage_never_used_is_processed_and_recorded()
     {
-        // A new deployment: only the upload container exists (the portal or the miner's client created it with the blob).
-        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false);
-        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
-        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+        await using var pipeline = await NeverUsedStorageWithOneUploadAsync();
 
         var outcome = await pipeline.Get<UploadProcessor>().ProcessBlobAsync($"{Licence}/march.xlsx", CancellationToken.None);
 
@@ -161,9 +158,7 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_first_sweep_on_storage_never_used_processes_what_it_finds()
     {
-        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false, logLevel: Microsoft.Extensions.Logging.LogLevel.Information);
-        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
-        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+        await using var pipeline = await NeverUsedStorageWithOneUploadAsync(Microsoft.Extensions.Logging.LogLevel.Information);
 
         var swept = await pipeline.Get<UploadSweeper>().SweepAsync();
 
@@ -185,9 +180,7 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_sweep_unit_on_storage_never_used_processes_its_folder()
     {
-        await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false);
-        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
-        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+        await using var pipeline = await NeverUsedStorageWithOneUploadAsync();
 
         var swept = await pipeline.Get<UploadSweeper>().SweepFolderAsync(Licence, CancellationToken.None);
 
@@ -243,7 +236,7 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
     {
         await using var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString);
         var registry = SampleFiles.SampleRegistry();
-        await pipeline.ImportRegistryAsync(registry with { Licences = [.. registry.Licences.Select(l => l.Number == Licence ? l with { Language = Language.Kk } : l)] });
+        await pipeline.ImportRegistryAsync(InKazakh(registry));
         var broken = File.ReadAllBytes(Path.Combine(RepositoryPaths.BrokenSamples, "several-problems.xlsx"));
         await pipeline.UploadAsync($"{Licence}/march.xlsx", broken);
         await pipeline.UploadAsync($"{Licence}/february.xlsx", broken);
@@ -318,6 +311,22 @@ public sealed class ProcessingDetailTests(AzuriteFixture azurite)
         Assert.False(new SweepResult([Outcome(UploadOutcomeStatus.Accepted), Outcome(UploadOutcomeStatus.Rejected)], 2, 0, []).HasFailures);
         Assert.True(new SweepResult([Outcome(UploadOutcomeStatus.Accepted), Outcome(UploadOutcomeStatus.Failed)], 2, 0, []).HasFailures);
         Assert.True(new SweepResult([Outcome(UploadOutcomeStatus.Accepted)], 1, 0, [new SweepFailure("re-assessment", "timeout")]).HasFailures);
+    }
+
+    /// <summary>The registry with <see cref="Licence"/>'s holder reading Kazakh (the default is Russian).</summary>
+    private static Domain.Registry.Registry InKazakh(Domain.Registry.Registry registry) =>
+        registry with { Licences = [.. registry.Licences.Select(l => l.Number == Licence ? l with { Language = Language.Kk } : l)] };
+
+    /// <summary>
+    /// A new deployment: only the upload container exists (the portal or the miner's client created it with the blob), and
+    /// it holds the sample March report; nothing else under the pipeline's prefix has been created.
+    /// </summary>
+    private async Task<TestPipeline> NeverUsedStorageWithOneUploadAsync(Microsoft.Extensions.Logging.LogLevel logLevel = Microsoft.Extensions.Logging.LogLevel.Warning)
+    {
+        var pipeline = await TestPipeline.CreateAsync(azurite.ConnectionString, createStorage: false, logLevel: logLevel);
+        await pipeline.Clients.Uploads.CreateIfNotExistsAsync();
+        await pipeline.UploadAsync($"{Licence}/march.xlsx", MonthReportWriter.ToBytes(SampleFiles.SampleConsumption()));
+        return pipeline;
     }
 
     private static async Task<JsonDocument> FeedbackAsync(TestPipeline pipeline, string uploadId) =>
